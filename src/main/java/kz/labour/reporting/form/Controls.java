@@ -1,0 +1,115 @@
+package kz.labour.reporting.form;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The arithmetic controls the statistics bureau runs on what it receives (forms.md, "Controls before
+ * sending"), run here first. Pure: a table in, findings out.
+ */
+public final class Controls {
+
+    /** A control applied to every row of one form (the total row included). */
+    record RowRule(FormId form, String id, Severity severity, String text, Predicate<FormRow> holds) {
+    }
+
+    static final List<RowRule> ROW_RULES = List.of(
+            new RowRule(FormId.MEIZHM, "c3+c4<=c2", Severity.ERROR,
+                    "preventive control plus unscheduled inspections exceed all inspections",
+                    r -> v(r, 3).add(v(r, 4)).compareTo(v(r, 2)) <= 0),
+            new RowRule(FormId.MEIZHM, "c8=0<=>c9=0", Severity.ERROR,
+                    "the number of fines and their amount must be zero together",
+                    r -> (v(r, 8).signum() == 0) == (v(r, 9).signum() == 0)),
+            new RowRule(FormId.MEIZHM, "c16<=c15", Severity.WARN,
+                    "more criminal cases opened than materials referred to law enforcement",
+                    r -> v(r, 16).compareTo(v(r, 15)) <= 0),
+            new RowRule(FormId.OZH, "c3<=c2", Severity.ERROR,
+                    "more group accidents than accidents",
+                    r -> v(r, 3).compareTo(v(r, 2)) <= 0),
+            new RowRule(FormId.OZH, "c5<=c4", Severity.ERROR,
+                    "more victims of group accidents than victims",
+                    r -> v(r, 5).compareTo(v(r, 4)) <= 0),
+            new RowRule(FormId.OZH, "c6+c7+c8=c4", Severity.ERROR,
+                    "light/moderate, severe and fatal victims do not add up to all victims",
+                    r -> v(r, 6).add(v(r, 7)).add(v(r, 8)).compareTo(v(r, 4)) == 0),
+            new RowRule(FormId.OZH, "c5>=2*c3", Severity.ERROR,
+                    "a group accident has at least two victims",
+                    r -> v(r, 5).compareTo(v(r, 3).multiply(BigDecimal.valueOf(2))) >= 0),
+            new RowRule(FormId.OZH, "c4-c5=c2-c3", Severity.ERROR,
+                    "a non-group accident has exactly one victim",
+                    r -> v(r, 4).subtract(v(r, 5)).compareTo(v(r, 2).subtract(v(r, 3))) == 0));
+
+    private Controls() {
+    }
+
+    public static List<Finding> check(FormTable table) {
+        List<Finding> findings = new ArrayList<>();
+        List<ColumnDef> columns = table.definition().numericColumns();
+        for (FormRow row : table.rows()) {
+            for (ColumnDef c : columns) {
+                BigDecimal value = row.values().get(c.number());
+                if (value == null) {
+                    findings.add(new Finding("cell-present", Severity.ERROR, cell(row, c.number()), "the cell is empty"));
+                } else if (value.signum() < 0) {
+                    findings.add(new Finding("non-negative", Severity.ERROR, cell(row, c.number()),
+                            "value " + value.toPlainString() + " is negative"));
+                }
+            }
+        }
+        if (!findings.isEmpty()) {
+            return findings; // the remaining rules would only restate missing cells
+        }
+        FormRow total = table.total();
+        for (ColumnDef c : columns) {
+            BigDecimal sum = table.regionRows().stream().map(r -> r.value(c.number())).reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (sum.compareTo(total.value(c.number())) != 0) {
+                findings.add(new Finding("total=sum(regions)", Severity.ERROR, cell(total, c.number()),
+                        "total " + total.value(c.number()).toPlainString() + " differs from the sum of the "
+                                + table.regionRows().size() + " region rows " + sum.toPlainString()));
+            }
+        }
+        for (RowRule rule : ROW_RULES) {
+            if (rule.form() != table.form()) {
+                continue;
+            }
+            for (FormRow row : table.rows()) {
+                if (!rule.holds().test(row)) {
+                    findings.add(new Finding(rule.id(), rule.severity(), "row " + row.label(),
+                            rule.text() + " (" + describe(row, rule.id()) + ")"));
+                }
+            }
+        }
+        return findings;
+    }
+
+    public static boolean blocks(List<Finding> findings) {
+        return findings.stream().anyMatch(Finding::blocking);
+    }
+
+    static String cell(FormRow row, int column) {
+        return "row " + row.label() + ", column " + column;
+    }
+
+    /** The values of the columns a rule names, e.g. "c2=5, c3=3, c4=4". */
+    private static String describe(FormRow row, String ruleId) {
+        StringBuilder out = new StringBuilder();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("c(\\d+)").matcher(ruleId);
+        java.util.Set<Integer> seen = new java.util.TreeSet<>();
+        while (m.find()) {
+            seen.add(Integer.parseInt(m.group(1)));
+        }
+        for (int c : seen) {
+            if (out.length() > 0) {
+                out.append(", ");
+            }
+            out.append('c').append(c).append('=').append(row.value(c).toPlainString());
+        }
+        return out.toString();
+    }
+
+    private static BigDecimal v(FormRow row, int column) {
+        return row.value(column);
+    }
+}

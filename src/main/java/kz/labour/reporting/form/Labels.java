@@ -1,0 +1,93 @@
+package kz.labour.reporting.form;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Every label the bureau reads, in Kazakh and Russian, from {@code data/labels.json}: the forms'
+ * names and columns, the header and footer captions, the total row, month names.
+ */
+public final class Labels {
+
+    public static final String RESOURCE = "/data/labels.json";
+
+    private final JsonNode root;
+    private final Map<FormId, FormDefinition> forms = new EnumMap<>(FormId.class);
+
+    private Labels(JsonNode root) {
+        this.root = root;
+        for (FormId id : FormId.values()) {
+            JsonNode form = root.path("forms").path(id.ascii());
+            if (form.isMissingNode()) {
+                throw new IllegalStateException(RESOURCE + " has no form " + id.ascii());
+            }
+            if (!id.index().equals(form.path("index").asText())) {
+                throw new IllegalStateException(RESOURCE + ": form " + id.ascii() + " has index "
+                        + form.path("index").asText() + ", expected " + id.index());
+            }
+            List<ColumnDef> columns = new ArrayList<>();
+            int expected = 1;
+            for (JsonNode c : form.path("columns")) {
+                int number = c.path("number").asInt();
+                if (number != expected++) {
+                    throw new IllegalStateException(RESOURCE + ": " + id.ascii() + " columns must be numbered 1, 2, … in order");
+                }
+                columns.add(new ColumnDef(number, c.path("code").asText(), c.path("kk").asText(), c.path("ru").asText(),
+                        c.path("unit").asText(""), c.path("scale").asInt(0)));
+            }
+            forms.put(id, new FormDefinition(id, form.path("kk").asText(), form.path("ru").asText(), columns));
+        }
+    }
+
+    public static Labels load() {
+        try (InputStream in = Labels.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+            }
+            return new Labels(new ObjectMapper().readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public FormDefinition form(FormId id) {
+        return forms.get(id);
+    }
+
+    public Region totalRow() {
+        JsonNode t = root.path("total");
+        return new Region(t.path("kato").asText(), t.path("kk").asText(), t.path("ru").asText());
+    }
+
+    /** "2025 жылғы маусым" (lang kk) or "июнь 2025 года" (ru); year-to-date wording when asked. */
+    public String period(YearMonth month, Accumulation accumulation, String lang) {
+        String pattern = root.path(accumulation == Accumulation.YEAR_TO_DATE ? "yearToDatePattern" : "periodPattern")
+                .path(lang).asText();
+        String monthName = root.path("months").path(lang).path(month.getMonthValue() - 1).asText();
+        return pattern.replace("{year}", Integer.toString(month.getYear())).replace("{month}", monthName);
+    }
+
+    /** A caption of the header or footer block: {@code text("header", "bin", "kk")}. */
+    public String text(String block, String field, String key) {
+        JsonNode node = root.path(block).path(field).path(key);
+        if (node.isMissingNode()) {
+            throw new IllegalArgumentException(RESOURCE + " has no " + block + "." + field + "." + key);
+        }
+        return node.asText();
+    }
+
+    /** Accumulation wording: {@code accumulation(YEAR_TO_DATE, "ru")} is "с начала года". */
+    public String accumulation(Accumulation accumulation, String lang) {
+        return text("header", "accumulation", accumulation.name()).isEmpty() ? accumulation.name()
+                : root.path("header").path("accumulation").path(accumulation.name()).path(lang).asText();
+    }
+}
