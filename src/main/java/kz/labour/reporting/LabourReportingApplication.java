@@ -1,12 +1,86 @@
 package kz.labour.reporting;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import java.util.Map;
 
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import kz.labour.reporting.ops.Cli;
+import kz.labour.reporting.ops.Command;
+
+/**
+ * One jar, three ways to run it (interfaces.md): the service with no arguments; {@code transmit}
+ * and {@code status} as one-shot commands that start no web server and no schedule, then exit with
+ * the documented code.
+ */
 @SpringBootApplication
 public class LabourReportingApplication {
 
+    /** Returned by {@link #run} when the service is up: the JVM lives on until stopped. */
+    static final int KEEP_RUNNING = -1;
+
     public static void main(String[] args) {
-        System.exit(SpringApplication.exit(SpringApplication.run(LabourReportingApplication.class, args)));
+        int code = run(args);
+        if (code != KEEP_RUNNING) {
+            System.exit(code);
+        }
+    }
+
+    static int run(String... args) {
+        Command command;
+        try {
+            command = Command.parse(args);
+        } catch (BadInputException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println(Command.USAGE);
+            return 2;
+        }
+        if (command.kind() == Command.Kind.HELP) {
+            System.out.println(Command.USAGE);
+            return 0;
+        }
+        SpringApplication app = new SpringApplication(LabourReportingApplication.class);
+        if (command.oneShot()) {
+            app.setWebApplicationType(WebApplicationType.NONE);
+            app.setDefaultProperties(Map.of("reporting.schedule.enabled", "false"));
+        }
+        ConfigurableApplicationContext context;
+        try {
+            // The arguments are ours, not Spring properties: none is passed on.
+            context = app.run();
+        } catch (RuntimeException e) {
+            BadInputException bad = badInput(e);
+            if (bad != null) {
+                System.err.println("error: " + bad.getMessage());
+                return 2;
+            }
+            System.err.println("error: could not start: " + rootMessage(e));
+            return 1;
+        }
+        if (!command.oneShot()) {
+            return KEEP_RUNNING; // the service lives on its non-daemon threads until stopped
+        }
+        try (context) {
+            return context.getBean(Cli.class).run(command, System.out, System.err);
+        }
+    }
+
+    private static BadInputException badInput(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BadInputException bad) {
+                return bad;
+            }
+        }
+        return null;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getName() : t.getMessage();
     }
 }

@@ -1,0 +1,7 @@
+package kz.labour.reporting.ledger;
+
+public enum ChannelStatus {
+    PENDING,
+    DONE,
+    FAILED
+}

@@ -1,0 +1,73 @@
+package kz.labour.reporting.ops;
+
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.util.List;
+
+import org.apache.camel.ProducerTemplate;
+import org.springframework.stereotype.Component;
+
+import kz.labour.reporting.BadInputException;
+import kz.labour.reporting.ledger.Ledger;
+import kz.labour.reporting.ledger.Trigger;
+import kz.labour.reporting.transmission.Job;
+import kz.labour.reporting.transmission.Summary;
+import kz.labour.reporting.transmission.TransmitRequest;
+
+/** The one-shot commands: {@code transmit} enters the same route as the schedule and JMX. */
+@Component
+public class Cli {
+
+    private final ProducerTemplate producer;
+    private final Ledger ledger;
+    private final StatusReport statusReport;
+
+    public Cli(ProducerTemplate producer, Ledger ledger, StatusReport statusReport) {
+        this.producer = producer;
+        this.ledger = ledger;
+        this.statusReport = statusReport;
+    }
+
+    public int run(Command command, PrintStream out, PrintStream err) {
+        try {
+            return switch (command.kind()) {
+                case TRANSMIT -> transmit(command, out);
+                case STATUS -> {
+                    out.print(statusReport.table(command.period()));
+                    yield 0;
+                }
+                default -> throw new IllegalArgumentException(command.kind() + " is not a one-shot command");
+            };
+        } catch (BadInputException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        } catch (org.apache.camel.CamelExecutionException e) {
+            if (e.getCause() instanceof BadInputException bad) {
+                err.println("error: " + bad.getMessage());
+                return 2;
+            }
+            err.println("error: " + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
+            return 1;
+        }
+    }
+
+    private int transmit(Command command, PrintStream out) {
+        TransmitRequest request = new TransmitRequest(command.period(), command.form(), command.asOf(), command.mode(),
+                Trigger.CLI, whoAmI());
+        @SuppressWarnings("unchecked")
+        List<Job> jobs = producer.requestBody("direct:transmit", request, List.class);
+        Summary summary = new Summary(jobs);
+        out.print(summary.table());
+        return summary.exitCode();
+    }
+
+    static String whoAmI() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = "unknown-host";
+        }
+        return System.getProperty("user.name", "unknown") + "@" + host;
+    }
+}

@@ -1,0 +1,40 @@
+package kz.labour.reporting.source;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import kz.labour.reporting.BadInputException;
+
+/**
+ * The information system, read only. Connections are opened read-only (PostgreSQL then refuses any
+ * write whatever the role may do), on the configured schema, with a statement timeout.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SourceConfiguration {
+
+    @Bean(destroyMethod = "close")
+    public HikariDataSource sourceDataSource(@Value("${source.datasource.url}") String url,
+                                             @Value("${source.datasource.username}") String username,
+                                             @Value("${source.datasource.password:}") String password,
+                                             @Value("${source.datasource.schema:public}") String schema,
+                                             @Value("${source.datasource.statement-timeout-seconds:300}") int timeoutSeconds) {
+        if (!schema.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
+            throw new BadInputException("SOURCE_DB_SCHEMA", "'" + schema + "' is not a plain schema name; accepted: letters, digits and _");
+        }
+        HikariDataSource ds = new HikariDataSource();
+        ds.setPoolName("source");
+        ds.setJdbcUrl(url);
+        ds.setUsername(username);
+        ds.setPassword(password);
+        ds.setReadOnly(true);
+        ds.setSchema(schema);
+        ds.setMaximumPoolSize(2);
+        ds.setMinimumIdle(0);
+        ds.setInitializationFailTimeout(-1); // connect when first used: a source outage must not stop the service starting
+        ds.setConnectionInitSql("SET statement_timeout = '" + timeoutSeconds + "s'");
+        return ds;
+    }
+}

@@ -1,0 +1,332 @@
+package kz.labour.reporting.transmission;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Headers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import kz.labour.reporting.BadInputException;
+import kz.labour.reporting.ReportingSettings;
+import kz.labour.reporting.form.Controls;
+import kz.labour.reporting.form.Finding;
+import kz.labour.reporting.form.FormId;
+import kz.labour.reporting.form.FormTable;
+import kz.labour.reporting.form.Labels;
+import kz.labour.reporting.form.RegionCatalogue;
+import kz.labour.reporting.form.RenderedForm;
+import kz.labour.reporting.form.Rendering;
+import kz.labour.reporting.ledger.Channel;
+import kz.labour.reporting.ledger.ChannelStatus;
+import kz.labour.reporting.ledger.Ledger;
+import kz.labour.reporting.ledger.Status;
+import kz.labour.reporting.ledger.StoredFile;
+import kz.labour.reporting.ledger.Transmission;
+import kz.labour.reporting.source.SourceResults;
+
+/**
+ * The steps of a transmission that the routes call in turn: plan the request, lock and decide, take
+ * in what the source returned, validate, render, record, deliver, release. State lives in the
+ * ledger and in the {@link Job}; this bean holds none between calls.
+ */
+@Component("transmissions")
+public class Transmissions {
+
+    private static final Logger log = LoggerFactory.getLogger(Transmissions.class);
+
+    private final ReportingSettings settings;
+    private final Ledger ledger;
+    private final Labels labels;
+    private final RegionCatalogue regions;
+    private final Clock clock;
+    private final int lockWaitSeconds;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public Transmissions(ReportingSettings settings, Ledger ledger, Labels labels, RegionCatalogue regions, Clock clock,
+                         @Value("${reporting.lock-wait-seconds:600}") int lockWaitSeconds) {
+        this.settings = settings;
+        this.ledger = ledger;
+        this.labels = labels;
+        this.regions = regions;
+        this.clock = clock;
+        this.lockWaitSeconds = lockWaitSeconds;
+    }
+
+    /** Checks a request and splits it into one job per month and form, months in order. Nothing is read yet. */
+    public List<Job> plan(TransmitRequest request) {
+        settings.validate();
+        Instant now = clock.instant();
+        List<YearMonth> months = settings.periods().parse(request.period(), now);
+        List<FormId> forms = request.form() == null || request.form().isBlank()
+                ? List.of(FormId.values()) : List.of(FormId.parse(request.form()));
+        OffsetDateTime asOf = asOf(request.asOf(), now, settings.zoneId());
+        List<Job> jobs = new ArrayList<>();
+        for (YearMonth month : months) {
+            for (FormId form : forms) {
+                jobs.add(new Job(form, month, asOf, request));
+            }
+        }
+        return jobs;
+    }
+
+    /** The data cut-off: ISO-8601 with offset, a local date-time or date in the reporting zone, or now. */
+    static OffsetDateTime asOf(String text, Instant now, ZoneId zone) {
+        OffsetDateTime asOf;
+        if (text == null || text.isBlank()) {
+            asOf = now.atZone(zone).toOffsetDateTime();
+        } else {
+            String t = text.trim();
+            try {
+                if (t.length() == 10) {
+                    asOf = LocalDate.parse(t).atStartOfDay(zone).toOffsetDateTime();
+                } else if (t.endsWith("Z") || t.matches(".*[+-]\\d{2}:?\\d{2}$")) {
+                    asOf = OffsetDateTime.parse(t).atZoneSameInstant(zone).toOffsetDateTime();
+                } else {
+                    asOf = LocalDateTime.parse(t).atZone(zone).toOffsetDateTime();
+                }
+            } catch (DateTimeException e) {
+                throw new BadInputException("--as-of", "'" + text + "' is not a time; accepted: ISO-8601 such as "
+                        + "2025-07-01T06:00:00+05:00, 2025-07-01T06:00 (reporting zone) or 2025-07-01");
+            }
+            if (asOf.toInstant().isAfter(now)) {
+                throw new BadInputException("--as-of", "'" + text + "' is in the future; a cut-off must be a time that has passed");
+            }
+        }
+        return asOf.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /**
+     * Takes the lock of the job's form and period and decides, from the ledger, what to do. Runs
+     * under the lock so two runs started at once see each other's results.
+     */
+    public void begin(@ExchangeProperty("job") Job job) {
+        if (job.mode() != Mode.DRY_RUN) {
+            job.lock(ledger.lock(job.form().ascii(), job.period().toString(), lockWaitSeconds));
+        }
+        List<Transmission> history = ledger.history(job.form().ascii(), job.period().toString());
+        Optional<Transmission> latest = history.isEmpty() ? Optional.empty() : Optional.of(history.get(history.size() - 1));
+        Optional<Transmission> delivered = history.stream().filter(t -> t.status() == Status.DELIVERED).reduce((a, b) -> b);
+        Optional<Transmission> unfinished = latest.filter(t -> t.status().unfinished());
+        switch (job.mode()) {
+            case PLAIN -> {
+                if (unfinished.isPresent()) {
+                    deliverStored(job, unfinished.get());
+                } else if (delivered.isPresent()) {
+                    Transmission d = delivered.get();
+                    job.version(d.version(), d.action());
+                    job.step(Job.Step.SKIP);
+                    job.end(Outcome.ALREADY_DELIVERED, "already delivered " + d.versionLabel() + " on "
+                            + d.updatedAt().atZoneSameInstant(settings.zoneId()).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS)
+                            + "; use --force to send changed numbers or --resend to send it again");
+                } else {
+                    build(job, latest, false);
+                }
+            }
+            case DRY_RUN -> build(job, latest, delivered.isPresent());
+            case FORCE -> {
+                if (unfinished.isPresent()) {
+                    throw new BadInputException("--force", job.name() + " " + unfinished.get().versionLabel() + " is "
+                            + unfinished.get().status() + "; run transmit without a flag to finish it first");
+                }
+                build(job, latest, delivered.isPresent());
+            }
+            case RESEND -> deliverStored(job, delivered.orElseThrow(() -> new BadInputException("--resend",
+                    job.name() + " has no delivered version to send again; run transmit without a flag")));
+        }
+    }
+
+    private void build(Job job, Optional<Transmission> latest, boolean anyDelivered) {
+        int version = latest.map(t -> t.status() == Status.REJECTED ? t.version() : t.version() + 1).orElse(1);
+        job.version(version, anyDelivered ? 'R' : 'N');
+        job.step(Job.Step.BUILD);
+    }
+
+    private void deliverStored(Job job, Transmission t) {
+        job.transmission(t);
+        job.version(t.version(), t.action());
+        job.directory(periodDirectory(job));
+        job.rendered(RenderedForm.read(job.directory(), t.manifestName()));
+        job.step(Job.Step.DELIVER_STORED);
+    }
+
+    /** Binds the named parameters of the job's SQL statements (camel-jdbc reads them from headers). */
+    public void bindSql(@ExchangeProperty("job") Job job, @Headers Map<String, Object> headers) {
+        var accumulation = settings.accumulationMode();
+        headers.put("from", accumulation.from(job.period()));
+        headers.put("until", accumulation.until(job.period()));
+        headers.put("as_of", job.asOf());
+        headers.put("regions", regions.prefixList());
+        headers.put("zone", settings.zoneId().getId());
+    }
+
+    /** Source rows that would make the form wrong: any such row rejects it. */
+    public void sourceChecked(@ExchangeProperty("job") Job job, List<Map<String, Object>> rows) {
+        List<Finding> findings = SourceResults.sourceFindings(rows);
+        if (!findings.isEmpty()) {
+            job.findings(findings);
+            throw new FormRejectedException(job.name() + ": the source holds rows that cannot be counted");
+        }
+    }
+
+    /** Lays the aggregation out as the printed form and runs the controls. */
+    public void aggregated(@ExchangeProperty("job") Job job, List<Map<String, Object>> rows) {
+        var definition = labels.form(job.form());
+        FormTable table = FormTable.assemble(definition, regions, labels.totalRow(), job.period(),
+                settings.accumulationMode(), job.asOf(), SourceResults.byRegion(definition, rows));
+        job.table(table);
+        job.findings(Controls.check(table));
+        if (Controls.blocks(job.findings())) {
+            throw new FormRejectedException(job.name() + ": " + job.findings().stream().filter(Finding::blocking).count()
+                    + " control(s) failed");
+        }
+    }
+
+    /**
+     * Renders the files and keeps them: a dry run in the outbox's dry-run folder; a forced build whose
+     * numbers equal the delivered version ends here; otherwise the version is written and recorded.
+     */
+    public void render(@ExchangeProperty("job") Job job) {
+        RenderedForm rendered = Rendering.render(job.table(), job.findings(), labels, settings.organisation(),
+                job.version(), job.action(), OffsetDateTime.now(clock).atZoneSameInstant(settings.zoneId()).toOffsetDateTime(),
+                settings.zoneId());
+        job.rendered(rendered);
+        if (job.mode() == Mode.DRY_RUN) {
+            job.directory(write(settings.outboxDir().resolve("dry-run").resolve(job.period().toString()), rendered));
+            job.end(Outcome.BUILT_DRY_RUN, "dry run, nothing recorded or sent; would be " + job.versionLabel() + " " + job.action());
+            return;
+        }
+        if (job.mode() == Mode.FORCE) {
+            Optional<Transmission> delivered = ledger.latestDelivered(job.form().ascii(), job.period().toString());
+            if (delivered.isPresent() && rendered.contentHash().equals(delivered.get().contentHash())) {
+                job.version(delivered.get().version(), delivered.get().action());
+                job.end(Outcome.UNCHANGED, "numbers unchanged since " + delivered.get().versionLabel() + "; nothing sent");
+                return;
+            }
+        }
+        job.directory(write(periodDirectory(job), rendered));
+        job.transmission(ledger.record(job.form().ascii(), job.period().toString(), job.version(), job.action(),
+                settings.accumulationMode().name(), job.asOf(), rendered.contentHash(), stored(rendered),
+                findingsJson(job.findings()), Status.BUILT, job.request().trigger(), job.request().requestedBy()));
+    }
+
+    /** Whether the routes go on to deliver this job. */
+    public boolean toDeliver(@ExchangeProperty("job") Job job) {
+        return job.outcome() == null && job.transmission() != null;
+    }
+
+    /** Marks the start of delivery in the ledger; a resend sends both channels again. */
+    public void startDelivery(@ExchangeProperty("job") Job job) {
+        ledger.startDelivery(job.transmission(), job.mode() == Mode.RESEND, job.request().trigger(), job.request().requestedBy());
+        job.transmission(ledger.find(job.transmission().id()).orElseThrow());
+    }
+
+    /** Whether a channel still has to be sent (a channel that succeeded is never repeated). */
+    public boolean channelPending(@ExchangeProperty("job") Job job, String channel) {
+        return job.transmission().channel(Channel.valueOf(channel)) != ChannelStatus.DONE;
+    }
+
+    public void channelDone(@ExchangeProperty("job") Job job, String channel) {
+        ledger.channel(job.transmission(), Channel.valueOf(channel), ChannelStatus.DONE, null,
+                job.request().trigger(), job.request().requestedBy());
+        log.info("{} {} {} delivered by {}", job.form().index(), job.period(), job.versionLabel(), channel);
+    }
+
+    public void channelFailed(@ExchangeProperty("job") Job job, String channel, Exception cause) {
+        String error = cause == null ? "unknown error" : rootMessage(cause);
+        ledger.channel(job.transmission(), Channel.valueOf(channel), ChannelStatus.FAILED, error,
+                job.request().trigger(), job.request().requestedBy());
+        log.error("{} {} {} not delivered by {}: {}", job.form().index(), job.period(), job.versionLabel(), channel, error);
+    }
+
+    /** Closes the delivery: DELIVERED when both channels are done, else FAILED with the causes. */
+    public void finishDelivery(@ExchangeProperty("job") Job job) {
+        Transmission t = ledger.finish(job.transmission(), job.request().trigger(), job.request().requestedBy());
+        job.transmission(t);
+        if (t.status() == Status.DELIVERED) {
+            job.end(Outcome.DELIVERED, (job.mode() == Mode.RESEND ? "sent again" : "delivered") + " as "
+                    + t.files().stream().map(StoredFile::name).reduce((a, b) -> a + ", " + b).orElse(""));
+        } else {
+            job.end(Outcome.FAILED, "not delivered: "
+                    + (t.sftpError() == null ? "" : "SFTP: " + t.sftpError() + " ")
+                    + (t.mailError() == null ? "" : "MAIL: " + t.mailError() + " ")
+                    + "(files kept in " + job.directory() + ")");
+        }
+    }
+
+    /** A validation ERROR: nothing is sent; the attempt is recorded as REJECTED (not in a dry run). */
+    public void rejected(@ExchangeProperty("job") Job job) {
+        if (job.mode() != Mode.DRY_RUN) {
+            ledger.record(job.form().ascii(), job.period().toString(), job.version(), job.action(),
+                    settings.accumulationMode().name(), job.asOf(), job.rendered() == null ? null : job.rendered().contentHash(),
+                    List.of(), findingsJson(job.findings()), Status.REJECTED, job.request().trigger(), job.request().requestedBy());
+        }
+        job.end(Outcome.REJECTED, job.findings().stream().filter(Finding::blocking).count() + " ERROR finding(s); nothing sent");
+        log.error("{} rejected: {}", job.name(), job.findings());
+    }
+
+    /** Anything else that went wrong; the ledger keeps what was done so far for the next run to finish. */
+    public void failed(@ExchangeProperty("job") Job job, Exception cause) {
+        if (job.outcome() == null) {
+            job.end(cause instanceof BadInputException ? Outcome.BAD_INPUT : Outcome.ERROR, rootMessage(cause));
+        }
+        log.error("{} failed: {}", job.name(), rootMessage(cause), cause);
+    }
+
+    /** Releases the job's lock, whatever happened. */
+    public void release(@ExchangeProperty("job") Job job) {
+        if (job.lock() != null) {
+            job.lock().close();
+            job.lock(null);
+        }
+    }
+
+    public Path periodDirectory(Job job) {
+        return settings.outboxDir().resolve(job.period().toString());
+    }
+
+    /** Writes the version's files into {@code directory} (each under a temporary name, then moved into place). */
+    static Path write(Path directory, RenderedForm rendered) {
+        rendered.write(directory);
+        return directory;
+    }
+
+    private static List<StoredFile> stored(RenderedForm rendered) {
+        return rendered.files().stream().map(f -> new StoredFile(f.name(), f.size(), f.sha256())).toList();
+    }
+
+    private String findingsJson(List<Finding> findings) {
+        try {
+            return json.writeValueAsString(findings);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return t == e ? m : e.getMessage() + " (" + m + ")";
+    }
+}

@@ -1,0 +1,32 @@
+package kz.labour.reporting.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+import kz.labour.reporting.LabourReportingApplication;
+
+/**
+ * A test of the whole application context against real databases: the test class supplies the
+ * databases through {@code @DynamicPropertySource} (see {@link TestPostgres}); the clock is fixed
+ * at 2025-07-15 in the reporting zone unless the class imports another.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@CamelSpringBootTest
+@SpringBootTest(classes = LabourReportingApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {
+                "reporting.schedule.enabled=false",
+                "reporting.org.bin=123456789012",
+                "reporting.org.name=Test inspectorate",
+                "source.datasource.username=postgres",
+                "pipeline.datasource.username=postgres",
+        })
+@Import(FixedClock.class)
+public @interface PipelineTest {
+}

@@ -1,0 +1,165 @@
+package kz.labour.reporting.transmission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+import kz.labour.reporting.form.FormId;
+import kz.labour.reporting.form.FormRow;
+import kz.labour.reporting.form.FormTable;
+import kz.labour.reporting.form.Severity;
+import kz.labour.reporting.ledger.Trigger;
+import kz.labour.reporting.support.PipelineTest;
+import kz.labour.reporting.support.TestPostgres;
+
+/**
+ * Every cell of both forms, built by the pipeline's own route from a real PostgreSQL holding the
+ * hand-made fixture {@code fixtures/june-2025.sql}. Expected values are worked out by hand from the
+ * fixture rows (see the comments there); regions not listed must print zeros.
+ */
+class FormBuildIntegrationTest {
+
+    static final String CUT_OFF = "2025-07-01T06:00:00+05:00";
+
+    static final String KARAGANDA = "350000000";
+    static final String EAST_KAZAKHSTAN = "630000000";
+    static final String ABAI = "100000000";
+    static final String ALMATY_CITY = "750000000";
+    static final String TOTAL = "000000000";
+
+    abstract static class Base {
+        @TempDir
+        static Path outbox;
+
+        static String source = TestPostgres.newSource("/fixtures/june-2025.sql");
+        static String pipeline = TestPostgres.newDatabase("pipeline");
+
+        @DynamicPropertySource
+        static void databases(DynamicPropertyRegistry registry) {
+            registry.add("source.datasource.url", () -> source);
+            registry.add("pipeline.datasource.url", () -> pipeline);
+            registry.add("reporting.outbox", () -> outbox.toString());
+        }
+
+        @Autowired
+        ProducerTemplate producer;
+
+        Job dryRun(FormId form, String asOf) {
+            @SuppressWarnings("unchecked")
+            List<Job> jobs = producer.requestBody("direct:transmit",
+                    new TransmitRequest("2025-06", form.ascii(), asOf, Mode.DRY_RUN, Trigger.CLI, "test"), List.class);
+            assertThat(jobs).hasSize(1);
+            Job job = jobs.get(0);
+            assertThat(job.outcome()).as(job.message()).isEqualTo(Outcome.BUILT_DRY_RUN);
+            return job;
+        }
+    }
+
+    @Nested
+    @PipelineTest
+    class Month extends Base {
+
+        @Test
+        void buildsEveryCellOfInspectorsWorkForTheMonth() {
+            FormTable t = dryRun(FormId.MEIZHM, CUT_OFF).table();
+            //                               c2 c3 c4 c5 c6 c7 c8  c9   c10 c11 c12 c13 c14 c15 c16 c17
+            assertRow(t, KARAGANDA,          "2 1 1 2 2 1 2 12.5 1 1 0 4 1 1 1 2");
+            assertRow(t, EAST_KAZAKHSTAN,    "1 1 0 1 0 0 2 50.0 0 0 1 0 0 1 0 0");
+            assertRow(t, ABAI,               "1 0 1 0 0 1 0 0.0 0 0 0 0 0 0 1 0");
+            assertRow(t, ALMATY_CITY,        "0 0 0 0 0 1 0 0.0 0 0 0 0 0 0 0 0");
+            // The total adds the rounded region values, 12.5 + 50.0 = 62.5, where rounding the raw
+            // 62 400 ₸ would print 62.4; Karaganda's 12 450 ₸ shows the half-up rounding (12.5).
+            assertRow(t, TOTAL,              "4 2 2 3 2 3 4 62.5 1 1 1 4 1 2 2 2");
+            assertZerosElsewhere(t, KARAGANDA, EAST_KAZAKHSTAN, ABAI, ALMATY_CITY);
+        }
+
+        @Test
+        void buildsEveryCellOfIndustrialInjuriesForTheMonth() {
+            FormTable t = dryRun(FormId.OZH, CUT_OFF).table();
+            //                               c2 c3 c4 c5 c6 c7 c8
+            assertRow(t, KARAGANDA,          "2 1 3 2 1 1 1");
+            assertRow(t, EAST_KAZAKHSTAN,    "1 0 1 0 1 0 0");
+            assertRow(t, ALMATY_CITY,        "1 1 3 3 2 0 1");
+            assertRow(t, TOTAL,              "4 2 7 5 4 1 2");
+            assertZerosElsewhere(t, KARAGANDA, EAST_KAZAKHSTAN, ALMATY_CITY);
+        }
+
+        @Test
+        void laterCutOffCountsRowsRecordedAfterTheFirst() {
+            // By 2025-07-10 inspection 5, accident 4 and victims 5 and 6 have been recorded: accident 3
+            // has become a group accident and accident 4 counts.
+            FormTable injuries = dryRun(FormId.OZH, "2025-07-10T00:00:00+05:00").table();
+            assertRow(injuries, EAST_KAZAKHSTAN, "2 1 3 2 2 0 1");
+            FormTable work = dryRun(FormId.MEIZHM, "2025-07-10T00:00:00+05:00").table();
+            assertThat(values(work, EAST_KAZAKHSTAN).subList(0, 3)).containsExactly("2", "2", "0");
+        }
+
+        @Test
+        void warnsWhenCriminalCasesExceedReferralsButStillBuilds() {
+            Job job = dryRun(FormId.MEIZHM, CUT_OFF);
+            assertThat(job.findings()).anySatisfy(f -> {
+                assertThat(f.severity()).isEqualTo(Severity.WARN);
+                assertThat(f.rule()).isEqualTo("c16<=c15");
+                assertThat(f.where()).contains(ABAI);
+            });
+            assertThat(job.findings()).noneMatch(f -> f.severity() == Severity.ERROR);
+        }
+
+        @Test
+        void sameDataAndCutOffGiveTheSameContentHash() {
+            Job first = dryRun(FormId.OZH, CUT_OFF);
+            Job second = dryRun(FormId.OZH, CUT_OFF);
+            assertThat(second.rendered().contentHash()).isEqualTo(first.rendered().contentHash());
+            Job later = dryRun(FormId.OZH, "2025-07-10T00:00:00+05:00");
+            assertThat(later.rendered().contentHash()).isNotEqualTo(first.rendered().contentHash());
+        }
+    }
+
+    @Nested
+    @PipelineTest
+    @TestPropertySource(properties = "reporting.accumulation=YEAR_TO_DATE")
+    class YearToDate extends Base {
+
+        @Test
+        void countsFromFirstOfJanuaryToTheEndOfTheMonth() {
+            FormTable work = dryRun(FormId.MEIZHM, CUT_OFF).table();
+            //                               c2 c3 c4 c5 c6 c7 c8  c9   c10 c11 c12 c13 c14 c15 c16 c17
+            assertRow(work, KARAGANDA,       "3 1 1 3 2 1 2 12.5 1 1 0 4 1 1 1 2");
+            assertRow(work, ALMATY_CITY,     "0 0 0 0 0 1 1 5.0 0 0 0 0 0 0 0 0");
+            assertRow(work, TOTAL,           "5 2 2 4 2 3 5 67.5 1 1 1 4 1 2 2 2");
+            FormTable injuries = dryRun(FormId.OZH, CUT_OFF).table();
+            assertRow(injuries, ABAI,        "1 0 1 0 1 0 0");
+            assertRow(injuries, TOTAL,       "5 2 8 5 5 1 2");
+        }
+    }
+
+    static void assertRow(FormTable table, String kato, String expected) {
+        assertThat(values(table, kato)).as("row " + kato).containsExactly(expected.trim().split("\\s+"));
+    }
+
+    static void assertZerosElsewhere(FormTable table, String... listed) {
+        List<String> named = Arrays.asList(listed);
+        assertThat(table.regionRows()).hasSize(20);
+        for (FormRow row : table.regionRows()) {
+            if (!named.contains(row.kato())) {
+                assertThat(row.values().values()).as("row " + row.kato()).allMatch(v -> v.signum() == 0);
+            }
+        }
+    }
+
+    static List<String> values(FormTable table, String kato) {
+        FormRow row = table.rows().stream().filter(r -> r.kato().equals(kato)).findFirst().orElseThrow();
+        return row.values().values().stream().map(v -> v.toPlainString()).toList();
+    }
+}
