@@ -228,6 +228,11 @@ public class Transmissions {
                 findingsJson(job.findings()), Status.BUILT, job.request().trigger(), job.request().requestedBy()));
     }
 
+    /** Whether the routes build this job from the source. */
+    public boolean toBuild(@ExchangeProperty("job") Job job) {
+        return job.step() == Job.Step.BUILD;
+    }
+
     /** Whether the routes go on to deliver this job. */
     public boolean toDeliver(@ExchangeProperty("job") Job job) {
         return job.outcome() == null && job.transmission() != null;
