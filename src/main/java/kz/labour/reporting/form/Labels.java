@@ -87,7 +87,26 @@ public final class Labels {
 
     /** Accumulation wording: {@code accumulation(YEAR_TO_DATE, "ru")} is "с начала года". */
     public String accumulation(Accumulation accumulation, String lang) {
-        return text("header", "accumulation", accumulation.name()).isEmpty() ? accumulation.name()
-                : root.path("header").path("accumulation").path(accumulation.name()).path(lang).asText();
+        // The wording is nested one level deeper than other captions: header.accumulation.MONTH.kk
+        return leaf(root.path("header").path("accumulation").path(accumulation.name()).path(lang),
+                "header.accumulation." + accumulation.name() + "." + lang);
+    }
+
+    /**
+     * A column's unit in one language ("адам" / "человек"), or "" for a column without one.
+     * Columns name their unit in Kazakh; the {@code units} table gives every language.
+     */
+    public String unit(ColumnDef column, String lang) {
+        if (column.unit().isEmpty()) {
+            return "";
+        }
+        return leaf(root.path("units").path(column.unit()).path(lang), "units." + column.unit() + "." + lang);
+    }
+
+    private static String leaf(JsonNode node, String name) {
+        if (!node.isTextual()) {
+            throw new IllegalArgumentException(RESOURCE + " has no text at " + name);
+        }
+        return node.asText();
     }
 }

@@ -1,0 +1,71 @@
+package kz.labour.reporting.form;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Locale;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+
+/** How the rendered files print timestamps, numbers and JSON, in one place so the three files agree. */
+final class Formats {
+
+    /** Always a numeric offset ("+00:00", never "Z") and whole seconds, as interfaces.md shows. */
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx", Locale.ROOT);
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** Pretty-printed with "\n" whatever the platform, so the bytes (and their SHA-256) are the same everywhere. */
+    private static final ObjectWriter JSON_WRITER;
+
+    static {
+        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                .withObjectIndenter(indenter)
+                .withArrayIndenter(indenter);
+        JSON_WRITER = MAPPER.writer(printer).with(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    }
+
+    private Formats() {
+    }
+
+    /** The instant as seen in the reporting zone, cut to the second. */
+    static OffsetDateTime inZone(OffsetDateTime time, ZoneId zone) {
+        return time.atZoneSameInstant(zone).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** "2025-07-01T06:00:00+05:00". */
+    static String timestamp(OffsetDateTime time) {
+        return TIMESTAMP.format(time);
+    }
+
+    /** A cell as printed: whole numbers for counts, one decimal for column 9 of 1-МЕИЖМ. */
+    static BigDecimal printed(FormRow row, ColumnDef column) {
+        return row.value(column.number()).setScale(column.scale(), RoundingMode.HALF_UP);
+    }
+
+    /** UTF-8 bytes, letters unescaped, ending with a newline. */
+    static byte[] json(JsonNode tree) {
+        try {
+            byte[] body = JSON_WRITER.writeValueAsBytes(tree);
+            byte[] out = Arrays.copyOf(body, body.length + 1);
+            out[body.length] = '\n';
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("a JSON tree in memory always serialises", e);
+        }
+    }
+}

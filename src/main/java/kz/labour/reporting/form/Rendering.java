@@ -1,0 +1,29 @@
+package kz.labour.reporting.form;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+/** Turns a built form into the three files of one version. Pure: same inputs, same JSON and manifest. */
+public final class Rendering {
+
+    private Rendering() {
+    }
+
+    /**
+     * @param findings   the controls' findings, written to the {@code .json}
+     * @param version    1..9999
+     * @param action     {@link FileNames#NEW} or {@link FileNames#REPLACEMENT}
+     * @param generatedAt when this version is made (the {@code .json}'s generatedAt, the footer's date)
+     * @param zone       the reporting zone every timestamp is printed in
+     */
+    public static RenderedForm render(FormTable table, List<Finding> findings, Labels labels, Organisation org,
+                                      int version, char action, OffsetDateTime generatedAt, ZoneId zone) {
+        FileNames names = FileNames.of(table.form(), table.period(), version, action);
+        RenderedFile xlsx = RenderedFile.of(names.xlsx(), FormWorkbook.render(table, labels, org, generatedAt, zone));
+        RenderedFile json = RenderedFile.of(names.json(), FormJson.render(table, findings, version, action, generatedAt, zone));
+        Manifest manifest = new Manifest(table.form(), table.period(), version, action, Formats.inZone(table.asOf(), zone),
+                ContentHash.of(table), List.of(xlsx.ref(), json.ref()));
+        return new RenderedForm(manifest, xlsx, json, RenderedFile.of(names.manifest(), manifest.toJson()));
+    }
+}
