@@ -44,7 +44,10 @@ public class LabourReportingApplication {
         SpringApplication app = new SpringApplication(LabourReportingApplication.class);
         if (command.oneShot()) {
             app.setWebApplicationType(WebApplicationType.NONE);
-            app.setDefaultProperties(Map.of("reporting.schedule.enabled", "false"));
+            // A one-shot command prints its own summary: no start-up banner lines, no scheduler.
+            app.setDefaultProperties(Map.of("reporting.schedule.enabled", "false",
+                    "spring.main.log-startup-info", "false",
+                    "logging.level.org.springframework.boot.SpringApplication", "off"));
         }
         ConfigurableApplicationContext context;
         try {
@@ -56,7 +59,7 @@ public class LabourReportingApplication {
                 System.err.println("error: " + bad.getMessage());
                 return 2;
             }
-            System.err.println("error: could not start: " + rootMessage(e));
+            System.err.println("error: could not start: " + messages(e));
             return 1;
         }
         if (!command.oneShot()) {
@@ -76,11 +79,19 @@ public class LabourReportingApplication {
         return null;
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
+    /** The first line of the outermost and the innermost cause: what failed, and why. */
+    static String messages(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
         }
-        return t.getMessage() == null ? t.getClass().getName() : t.getMessage();
+        String outer = firstLine(e);
+        String inner = firstLine(root);
+        return root == e || outer.contains(inner) ? outer : outer + " (" + inner + ")";
+    }
+
+    private static String firstLine(Throwable t) {
+        String m = t.getMessage() == null ? t.getClass().getName() : t.getMessage();
+        return m.lines().findFirst().orElse(m);
     }
 }

@@ -23,7 +23,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * decides whether something is sent lives here, so every instance and every rerun sees the same.
  */
 @Component
-@org.springframework.context.annotation.DependsOn("pipelineFlyway")
 public class Ledger {
 
     private static final String COLUMNS = "id, form, period, version, action, accumulation, as_of, content_hash, "
@@ -32,16 +31,24 @@ public class Ledger {
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
+    private final PipelineSchema schema;
     private final ObjectMapper json = new ObjectMapper();
 
-    public Ledger(@Qualifier("pipelineDataSource") DataSource dataSource) {
+    public Ledger(@Qualifier("pipelineDataSource") DataSource dataSource, PipelineSchema schema) {
         this.dataSource = dataSource;
+        this.schema = schema;
         this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    /** Every read and write goes through here, so the schema is migrated before first use. */
+    private JdbcTemplate jdbc() {
+        schema.ensureMigrated();
+        return jdbc;
     }
 
     /** Every version of a form for a period, oldest first. */
     public List<Transmission> history(String form, String period) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM transmission WHERE form = ? AND period = ? ORDER BY version",
+        return jdbc().query("SELECT " + COLUMNS + " FROM transmission WHERE form = ? AND period = ? ORDER BY version",
                 this::map, form, period);
     }
 
@@ -56,14 +63,14 @@ public class Ledger {
     }
 
     public Optional<Transmission> find(long id) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM transmission WHERE id = ?", this::map, id).stream().findFirst();
+        return jdbc().query("SELECT " + COLUMNS + " FROM transmission WHERE id = ?", this::map, id).stream().findFirst();
     }
 
     /** Every row, or those of one period, in period, form and version order. */
     public List<Transmission> list(String period) {
         return period == null
-                ? jdbc.query("SELECT " + COLUMNS + " FROM transmission ORDER BY period, form, version", this::map)
-                : jdbc.query("SELECT " + COLUMNS + " FROM transmission WHERE period = ? ORDER BY form, version", this::map, period);
+                ? jdbc().query("SELECT " + COLUMNS + " FROM transmission ORDER BY period, form, version", this::map)
+                : jdbc().query("SELECT " + COLUMNS + " FROM transmission WHERE period = ? ORDER BY form, version", this::map, period);
     }
 
     /**
@@ -74,7 +81,7 @@ public class Ledger {
                                OffsetDateTime asOf, String contentHash, List<StoredFile> files, String findingsJson,
                                Status status, Trigger trigger, String requestedBy) {
         String filesJson = write(files);
-        Long id = jdbc.queryForObject("""
+        Long id = jdbc().queryForObject("""
                 INSERT INTO transmission (form, period, version, action, accumulation, as_of, content_hash, files,
                                           findings, status, trigger, requested_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), ?, ?, ?)
@@ -100,24 +107,24 @@ public class Ledger {
     /** Starts (or restarts) delivery; a resend sends both channels again. */
     public void startDelivery(Transmission t, boolean resend, Trigger trigger, String requestedBy) {
         if (resend) {
-            jdbc.update("UPDATE transmission SET status = 'DELIVERING', sftp_status = 'PENDING', sftp_error = NULL, "
+            jdbc().update("UPDATE transmission SET status = 'DELIVERING', sftp_status = 'PENDING', sftp_error = NULL, "
                     + "mail_status = 'PENDING', mail_error = NULL, updated_at = now() WHERE id = ?", t.id());
         } else {
-            jdbc.update("UPDATE transmission SET status = 'DELIVERING', updated_at = now() WHERE id = ?", t.id());
+            jdbc().update("UPDATE transmission SET status = 'DELIVERING', updated_at = now() WHERE id = ?", t.id());
         }
         event(t.id(), t.form(), t.period(), resend ? "RESEND" : "DELIVERING", null, trigger, requestedBy);
     }
 
     public void channel(Transmission t, Channel channel, ChannelStatus status, String error, Trigger trigger, String requestedBy) {
         String c = channel == Channel.SFTP ? "sftp" : "mail";
-        jdbc.update("UPDATE transmission SET " + c + "_status = ?, " + c + "_at = now(), " + c + "_error = ?, "
+        jdbc().update("UPDATE transmission SET " + c + "_status = ?, " + c + "_at = now(), " + c + "_error = ?, "
                 + "updated_at = now() WHERE id = ?", status.name(), error, t.id());
         event(t.id(), t.form(), t.period(), channel + "_" + status, error, trigger, requestedBy);
     }
 
     /** Closes a delivery attempt: DELIVERED when both channels are done, FAILED otherwise. */
     public Transmission finish(Transmission t, Trigger trigger, String requestedBy) {
-        jdbc.update("""
+        jdbc().update("""
                 UPDATE transmission
                    SET status = CASE WHEN sftp_status = 'DONE' AND mail_status = 'DONE' THEN 'DELIVERED' ELSE 'FAILED' END,
                        deliveries = deliveries + CASE WHEN sftp_status = 'DONE' AND mail_status = 'DONE' THEN 1 ELSE 0 END,
@@ -131,7 +138,7 @@ public class Ledger {
 
     public void event(Long transmissionId, String form, String period, String event, String detail,
                       Trigger trigger, String requestedBy) {
-        jdbc.update("INSERT INTO transmission_event (transmission_id, form, period, event, detail, trigger, requested_by) "
+        jdbc().update("INSERT INTO transmission_event (transmission_id, form, period, event, detail, trigger, requested_by) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?)", transmissionId, form, period, event, detail, trigger.name(), requestedBy);
     }
 
@@ -141,6 +148,7 @@ public class Ledger {
      * run never leaves a period locked. Waits up to {@code waitSeconds} for a running transmission.
      */
     public TransmissionLock lock(String form, String period, int waitSeconds) {
+        schema.ensureMigrated();
         Connection connection = null;
         try {
             connection = dataSource.getConnection();
