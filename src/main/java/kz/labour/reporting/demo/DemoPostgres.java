@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -123,7 +124,7 @@ public final class DemoPostgres implements AutoCloseable {
          */
         public static int defaultMonths(Clock clock) {
             YearMonth last = lastCompleteMonth(clock);
-            return (int) (defaultFirstMonth(clock).until(last, java.time.temporal.ChronoUnit.MONTHS) + 1);
+            return (int) (defaultFirstMonth(clock).until(last, ChronoUnit.MONTHS) + 1);
         }
 
         public Settings withMonths(YearMonth first, int count) {
