@@ -1,5 +1,7 @@
 package kz.labour.reporting;
 
+import java.io.PrintStream;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
@@ -13,7 +15,8 @@ import kz.labour.reporting.ops.Command;
 /**
  * One jar, three ways to run it (interfaces.md): the service with no arguments; {@code transmit}
  * and {@code status} as one-shot commands that start no web server and no schedule, then exit with
- * the documented code.
+ * the documented code. From the source tree, {@code demo} runs a one-shot transmission against
+ * embedded servers.
  */
 @SpringBootApplication
 public class LabourReportingApplication {
@@ -37,37 +40,72 @@ public class LabourReportingApplication {
             System.err.println(Command.USAGE);
             return 2;
         }
-        if (command.kind() == Command.Kind.HELP) {
-            System.out.println(Command.USAGE);
-            return 0;
-        }
+        return switch (command.kind()) {
+            case HELP -> {
+                System.out.println(Command.USAGE);
+                yield 0;
+            }
+            case DEMO -> demo();
+            case TRANSMIT, STATUS -> oneShot(command, Map.of(), System.out, System.err);
+            case SERVICE -> service();
+        };
+    }
+
+    /**
+     * Starts the application for one command, runs it and closes it. {@code properties} add to or
+     * override the configuration (the demo passes its embedded servers' addresses this way).
+     */
+    public static int oneShot(Command command, Map<String, Object> properties, PrintStream out, PrintStream err) {
         SpringApplication app = new SpringApplication(LabourReportingApplication.class);
-        if (command.oneShot()) {
-            app.setWebApplicationType(WebApplicationType.NONE);
-            // A one-shot command prints its own summary: no start-up banner lines, no scheduler.
-            app.setDefaultProperties(Map.of("reporting.schedule.enabled", "false",
-                    "spring.main.log-startup-info", "false",
-                    "logging.level.org.springframework.boot.SpringApplication", "off"));
-        }
+        app.setWebApplicationType(WebApplicationType.NONE);
+        // A one-shot command prints its own summary: no start-up lines, no scheduler.
+        Map<String, Object> defaults = new HashMap<>(Map.of(
+                "reporting.schedule.enabled", "false",
+                "spring.main.log-startup-info", "false",
+                "logging.level.org.springframework.boot.SpringApplication", "off",
+                "logging.level.org.apache.camel.spring.boot.SpringBootCamelContext", "error"));
+        app.setDefaultProperties(defaults);
         ConfigurableApplicationContext context;
         try {
             // The arguments are ours, not Spring properties: none is passed on.
-            context = app.run();
+            context = properties.isEmpty() ? app.run() : runWith(app, properties);
         } catch (RuntimeException e) {
             BadInputException bad = badInput(e);
-            if (bad != null) {
-                System.err.println("error: " + bad.getMessage());
-                return 2;
-            }
-            System.err.println("error: could not start: " + messages(e));
-            return 1;
-        }
-        if (!command.oneShot()) {
-            return KEEP_RUNNING; // the service lives on its non-daemon threads until stopped
+            err.println("error: " + (bad != null ? bad.getMessage() : "could not start: " + messages(e)));
+            return bad != null ? 2 : 1;
         }
         try (context) {
-            return context.getBean(Cli.class).run(command, System.out, System.err);
+            return context.getBean(Cli.class).run(command, out, err);
         }
+    }
+
+    /** The given properties take precedence over application.yml and the environment. */
+    private static ConfigurableApplicationContext runWith(SpringApplication app, Map<String, Object> properties) {
+        app.addInitializers(ctx -> ctx.getEnvironment().getPropertySources()
+                .addFirst(new org.springframework.core.env.MapPropertySource("demo", properties)));
+        return app.run();
+    }
+
+    private static int service() {
+        try {
+            SpringApplication.run(LabourReportingApplication.class);
+            return KEEP_RUNNING; // the service lives on its non-daemon threads until stopped
+        } catch (RuntimeException e) {
+            BadInputException bad = badInput(e);
+            System.err.println("error: " + (bad != null ? bad.getMessage() : "could not start: " + messages(e)));
+            return bad != null ? 2 : 1;
+        }
+    }
+
+    /** The demo needs the embedded servers, which only the source tree's classpath has (not the jar). */
+    private static int demo() {
+        try {
+            Class.forName("io.zonky.test.db.postgres.embedded.EmbeddedPostgres");
+        } catch (ClassNotFoundException e) {
+            System.err.println("error: the demo runs from the source tree: mvn -q spring-boot:run -Dspring-boot.run.arguments=demo");
+            return 2;
+        }
+        return kz.labour.reporting.demo.DemoRunner.run(System.out, System.err);
     }
 
     private static BadInputException badInput(Throwable e) {
@@ -80,7 +118,7 @@ public class LabourReportingApplication {
     }
 
     /** The first line of the outermost and the innermost cause: what failed, and why. */
-    static String messages(Throwable e) {
+    public static String messages(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
@@ -92,6 +130,6 @@ public class LabourReportingApplication {
 
     private static String firstLine(Throwable t) {
         String m = t.getMessage() == null ? t.getClass().getName() : t.getMessage();
-        return m.lines().findFirst().orElse(m);
+        return m.lines().findFirst().orElse(m).trim();
     }
 }

@@ -12,7 +12,7 @@ import kz.labour.reporting.transmission.Mode;
  */
 public record Command(Kind kind, String period, String form, String asOf, Mode mode) {
 
-    public enum Kind { SERVICE, TRANSMIT, STATUS, HELP }
+    public enum Kind { SERVICE, TRANSMIT, STATUS, DEMO, HELP }
 
     public static final String USAGE = """
             usage:
@@ -20,6 +20,7 @@ public record Command(Kind kind, String period, String form, String asOf, Mode m
               java -jar labour-reporting.jar transmit --period YYYY-MM[..YYYY-MM] [--form F] [--as-of T]
                                                       [--dry-run | --force | --resend]
               java -jar labour-reporting.jar status [--period YYYY-MM]
+              mvn -q spring-boot:run -Dspring-boot.run.arguments=demo   (source tree: embedded servers and demo data)
             F: 1-MEIZhM or 2-OZh (also 1-МЕИЖМ, 2-ӨЖ, any case); both forms when absent.
             T: data cut-off, ISO-8601 (default: now).""";
 
@@ -34,6 +35,9 @@ public record Command(Kind kind, String period, String form, String asOf, Mode m
         String verb = args[0];
         if (verb.equals("--help") || verb.equals("-h") || verb.equals("help")) {
             return new Command(Kind.HELP, null, null, null, Mode.PLAIN);
+        }
+        if (verb.equals("demo") && args.length == 1) {
+            return new Command(Kind.DEMO, null, null, null, Mode.PLAIN);
         }
         if (!verb.equals("transmit") && !verb.equals("status")) {
             throw new BadInputException("command", "unknown command '" + verb + "'; accepted: transmit, status (or none for the service)");

@@ -327,11 +327,6 @@ public class Transmissions {
     }
 
     static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        return t == e ? m : e.getMessage() + " (" + m + ")";
+        return kz.labour.reporting.LabourReportingApplication.messages(e);
     }
 }
