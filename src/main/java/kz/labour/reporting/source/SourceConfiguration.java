@@ -30,11 +30,14 @@ public class SourceConfiguration {
         ds.setUsername(username);
         ds.setPassword(password);
         ds.setReadOnly(true);
+        // pgjdbc honours setReadOnly only inside explicit transactions by default; "always" makes every
+        // statement read-only, and the session default below holds even if a driver setting is lost.
+        ds.addDataSourceProperty("readOnlyMode", "always");
         ds.setSchema(schema);
         ds.setMaximumPoolSize(2);
         ds.setMinimumIdle(0);
         ds.setInitializationFailTimeout(-1); // connect when first used: a source outage must not stop the service starting
-        ds.setConnectionInitSql("SET statement_timeout = '" + timeoutSeconds + "s'");
+        ds.setConnectionInitSql("SET statement_timeout = '" + timeoutSeconds + "s'; SET default_transaction_read_only = on");
         return ds;
     }
 }

@@ -1,16 +1,23 @@
 package kz.labour.reporting.transmission;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
+
+import javax.sql.DataSource;
 
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -114,6 +121,26 @@ class FormBuildIntegrationTest {
                 assertThat(f.where()).contains(ABAI);
             });
             assertThat(job.findings()).noneMatch(f -> f.severity() == Severity.ERROR);
+        }
+
+        @Test
+        void dryRunWritesTheThreeFilesIntoTheDryRunFolder() {
+            Job job = dryRun(FormId.OZH, CUT_OFF);
+            Path folder = outbox.resolve("dry-run").resolve("2025-06");
+            assertThat(job.directory()).isEqualTo(folder);
+            assertThat(folder.resolve("2-OZh_2025-06_V0001_N.xlsx")).isRegularFile();
+            assertThat(folder.resolve("2-OZh_2025-06_V0001_N.json")).isRegularFile();
+            assertThat(folder.resolve("2-OZh_2025-06_V0001_N.manifest.json")).isRegularFile();
+        }
+
+        @Test
+        void sourceConnectionsRefuseWritesWhateverTheRole(@Autowired @Qualifier("sourceDataSource") DataSource source) {
+            // the test connects as a superuser, yet the pool's read-only connections refuse any write
+            assertThatThrownBy(() -> {
+                try (Connection c = source.getConnection(); Statement st = c.createStatement()) {
+                    st.execute("UPDATE accident SET region_kato = region_kato WHERE id < 0"); // harmless if it ran
+                }
+            }).isInstanceOf(SQLException.class).hasMessageContaining("read-only transaction");
         }
 
         @Test
