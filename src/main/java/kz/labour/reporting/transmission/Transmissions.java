@@ -140,6 +140,7 @@ public class Transmissions {
                     job.end(Outcome.ALREADY_DELIVERED, "already delivered " + d.versionLabel() + " on "
                             + d.updatedAt().atZoneSameInstant(settings.zoneId()).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS)
                             + "; use --force to send changed numbers or --resend to send it again");
+                    log.info("{} {}; nothing sent", job.name(), job.message());
                 } else {
                     build(job, latest, false);
                 }
