@@ -270,6 +270,7 @@ public class Transmissions {
                 job.request().trigger(), job.request().requestedBy());
         log.error("{} {} {} not delivered by {}: {}", job.form().index(), job.period(), job.versionLabel(),
                 "SFTP".equals(channel) ? "SFTP" : "e-mail", error);
+        log.debug("{} {} {} {} failure in full", job.form().index(), job.period(), job.versionLabel(), channel, cause);
     }
 
     /**
