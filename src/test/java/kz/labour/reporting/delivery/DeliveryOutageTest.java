@@ -168,6 +168,30 @@ class DeliveryOutageTest {
     }
 
     @Test
+    void anUploadCutOnEveryAttemptFailsAfterTheConfiguredRetriesAndNoMore() {
+        String json = "2-OZh_2024-11_V0001_N.json";
+        env.sftp.cutConnectionDuringUploadOf(json);
+        cutAgainBeforeEachRetry(json);
+
+        Run run = transmit(cli, "2024-11", "2-OZh");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
+        // the upload step is retried three times; the split and the routes around it add none
+        assertThat(redeliveries.count()).isEqualTo(3);
+        assertThat(env.remoteFiles()).filteredOn(name -> name.contains("_2024-11_"))
+                .containsExactly("2-OZh_2024-11_V0001_N.json.part", "2-OZh_2024-11_V0001_N.xlsx");
+        assertThat(ledger.latest("2-OZh", "2024-11").orElseThrow().sftpError())
+                .startsWith("SFTP server 127.0.0.1:" + env.sftp.port() + " unavailable (");
+    }
+
+    private void cutAgainBeforeEachRetry(String fileNamePart) {
+        redeliveries.beforeNextRetry(() -> {
+            env.sftp.cutConnectionDuringUploadOf(fileNamePart);
+            cutAgainBeforeEachRetry(fileNamePart);
+        });
+    }
+
+    @Test
     void anUnknownHostKeyIsRefusedAtOnceSayingHowToAddIt() throws Exception {
         Files.writeString(env.knownHosts, "");
 
