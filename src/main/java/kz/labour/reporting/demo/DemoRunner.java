@@ -1,18 +1,33 @@
 package kz.labour.reporting.demo;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 
 import kz.labour.reporting.LabourReportingApplication;
 import kz.labour.reporting.ops.Command;
 
 /**
- * The README's first command: an embedded PostgreSQL seeded with demo data, then the last complete
- * month's forms built exactly as {@code transmit} builds them, with the summary and where the files are.
- * Everything lives under {@code target/demo} and is thrown away with {@code mvn clean}.
+ * The README's first command: the monthly job on embedded defaults. It starts, on loopback, a
+ * PostgreSQL seeded with demo data (source with a SELECT-only reader, and the pipeline's database),
+ * an SFTP server standing in for the bureau's (host key pinned in a known_hosts file, key login) and
+ * an SMTP server; then runs {@code transmit} for the last complete month exactly as an operator would,
+ * and shows where the uploaded files and the received messages are. Everything lives under
+ * {@code target/demo}, is made anew on each run and goes with {@code mvn clean}.
  */
 public final class DemoRunner {
 
@@ -22,11 +37,17 @@ public final class DemoRunner {
     public static int run(PrintStream out, PrintStream err) {
         quietServers();
         Path home = Path.of("target", "demo").toAbsolutePath();
+        deleteTree(home); // a fresh ledger must not meet last run's files on the SFTP server
         Path outbox = home.resolve("outbox");
+        Path mailbox = home.resolve("mail");
         DemoPostgres.Settings settings = DemoPostgres.Settings.defaults(Clock.systemUTC());
-        out.println("Starting an embedded PostgreSQL with " + settings.months() + " months of demo data from "
-                + settings.firstMonth() + " …");
-        try (DemoPostgres postgres = DemoPostgres.start(settings)) {
+        out.println("Starting, on loopback: PostgreSQL with " + settings.months() + " months of demo data from "
+                + settings.firstMonth() + ", an SFTP server for the bureau, an SMTP server …");
+        GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        try (DemoPostgres postgres = DemoPostgres.start(settings);
+             EmbeddedSftpServer sftp = new EmbeddedSftpServer(home.resolve("sftp")).start()) {
+            smtp.start();
+            Files.createDirectories(sftp.root().resolve("upload"));
             String period = settings.firstMonth().plusMonths(settings.months() - 1L).toString();
             Map<String, Object> properties = new HashMap<>();
             properties.put("source.datasource.url", postgres.source().jdbcUrl());
@@ -38,15 +59,60 @@ public final class DemoRunner {
             properties.put("reporting.outbox", outbox.toString());
             properties.put("reporting.org.bin", "000000000000");
             properties.put("reporting.org.name", "Demo: Еңбек инспекциясы");
-            out.println("Building 1-МЕИЖМ and 2-ӨЖ for " + period + " (source read as " + postgres.source().user()
+            properties.put("delivery.sftp.host", sftp.host());
+            properties.put("delivery.sftp.port", String.valueOf(sftp.port()));
+            properties.put("delivery.sftp.user", sftp.user());
+            properties.put("delivery.sftp.private-key-file", sftp.clientPrivateKeyFile().toString());
+            properties.put("delivery.sftp.known-hosts-file", sftp.knownHostsFile().toString());
+            properties.put("delivery.sftp.directory", "upload");
+            properties.put("delivery.smtp.host", "127.0.0.1");
+            properties.put("delivery.smtp.port", String.valueOf(smtp.getSmtp().getPort()));
+            // GreenMail speaks plain SMTP on loopback; a real relay keeps the STARTTLS default
+            properties.put("delivery.smtp.starttls", "false");
+            properties.put("delivery.mail.from", "labour-reporting@demo.invalid");
+            properties.put("delivery.mail.to", "bureau@stat.demo.invalid");
+            properties.put("delivery.mail.ops-to", "operators@demo.invalid");
+            out.println("Transmitting 1-МЕИЖМ and 2-ӨЖ for " + period + " (source read as " + postgres.source().user()
                     + ", SELECT only) …");
             out.println();
-            int code = LabourReportingApplication.oneShot(Command.parse("transmit", "--period", period, "--dry-run"),
+            int code = LabourReportingApplication.oneShot(Command.parse("transmit", "--period", period),
                     properties, out, err);
+            int messages = save(smtp.getReceivedMessages(), mailbox);
             out.println();
-            out.println("Files: " + outbox.resolve("dry-run").resolve(period));
-            out.println("Exit code " + code + " (0 = built; see README, \"Exit codes\").");
+            out.println("Outbox (every version's files):     " + outbox.resolve(period));
+            out.println("Uploaded to the bureau's SFTP:      " + sftp.root().resolve("upload"));
+            out.println("Messages received by SMTP (" + messages + "):     " + mailbox + "  (open the .eml files)");
+            out.println("Exit code " + code + " (0 = delivered; see README, \"Exit codes\").");
             return code;
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    private static int save(MimeMessage[] messages, Path mailbox) {
+        try {
+            Files.createDirectories(mailbox);
+            for (int i = 0; i < messages.length; i++) {
+                try (OutputStream file = Files.newOutputStream(mailbox.resolve(String.format("%02d.eml", i + 1)))) {
+                    messages[i].writeTo(file);
+                }
+            }
+            return messages.length;
+        } catch (IOException | MessagingException e) {
+            throw new IllegalStateException("cannot save the received messages into " + mailbox + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + dir, e);
         }
     }
 
