@@ -6,6 +6,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 import kz.labour.reporting.ops.Cli;
 import kz.labour.reporting.ops.Command;
@@ -44,7 +45,10 @@ public class LabourReportingApplication {
         SpringApplication app = new SpringApplication(LabourReportingApplication.class);
         if (command.oneShot()) {
             app.setWebApplicationType(WebApplicationType.NONE);
-            app.setDefaultProperties(Map.of("reporting.schedule.enabled", "false"));
+            // First in the environment, above application.yml and the environment variables: whatever
+            // is configured, a one-shot command never starts a trigger route nor joins the Quartz cluster.
+            app.addInitializers(context -> context.getEnvironment().getPropertySources()
+                    .addFirst(new MapPropertySource("one-shot-command", Map.of("reporting.schedule.enabled", "false"))));
         }
         ConfigurableApplicationContext context;
         try {
