@@ -24,7 +24,7 @@ public record OverdueAlert(String subject, String text) {
         text.append("These forms were not delivered to the statistics bureau by their deadline:\n\n");
         for (Overdue o : overdue) {
             FormId form = FormId.parse(o.form());
-            text.append(String.format("  %-8s (%-8s) period %s, deadline %s%n", form.index(), form.ascii(), o.period(),
+            text.append(String.format("  %s (%s): period %s, deadline %s%n", form.index(), form.ascii(), o.period(),
                     o.deadline().atZoneSameInstant(zone).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS)));
         }
         String period = overdue.get(0).period();
