@@ -38,6 +38,17 @@ public final class Instance implements AutoCloseable {
 
     public static Instance start(String source, String pipeline, String outbox, Map<String, String> settings,
                                  CamelContextConfiguration... camel) {
+        return start(WebApplicationType.NONE, source, pipeline, outbox, settings, camel);
+    }
+
+    /** The service with its web server (actuator over HTTP); set server.port to 0 for a free port. */
+    public static Instance startWithWeb(String source, String pipeline, String outbox, Map<String, String> settings,
+                                        CamelContextConfiguration... camel) {
+        return start(WebApplicationType.SERVLET, source, pipeline, outbox, settings, camel);
+    }
+
+    private static Instance start(WebApplicationType web, String source, String pipeline, String outbox,
+                                  Map<String, String> settings, CamelContextConfiguration... camel) {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("reporting.org.bin", "123456789012");
         all.put("reporting.org.name", "Test inspectorate");
@@ -53,7 +64,7 @@ public final class Instance implements AutoCloseable {
         List<String> args = new ArrayList<>();
         all.forEach((k, v) -> args.add("--" + k + "=" + v));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(LabourReportingApplication.class)
-                .web(WebApplicationType.NONE)
+                .web(web)
                 .initializers(ctx -> {
                     // FixedClock's own bean, registered by hand: as a source its class name would clash with its method's
                     ((GenericApplicationContext) ctx).registerBean("fixedClock", Clock.class,
@@ -85,6 +96,11 @@ public final class Instance implements AutoCloseable {
 
     public DataSource pipeline() {
         return context.getBean("pipelineDataSource", DataSource.class);
+    }
+
+    /** The web server's port, when started with one. */
+    public int port() {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     }
 
     public ConfigurableApplicationContext context() {
