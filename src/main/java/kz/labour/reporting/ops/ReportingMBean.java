@@ -2,6 +2,7 @@ package kz.labour.reporting.ops;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
@@ -222,9 +223,10 @@ public class ReportingMBean implements SelfNaming {
         return format(schedule.nextFire(ScheduleSettings.MONTHLY));
     }
 
-    @ManagedAttribute(description = "Next fire of catch-up-trigger")
+    @ManagedAttribute(description = "Next fire of catch-up-trigger that will act (its fires before the month's monthly "
+            + "run is due do nothing)")
     public String getNextCatchUp() {
-        return format(schedule.nextFire(ScheduleSettings.CATCH_UP));
+        return format(schedule.nextEffectiveCatchUp());
     }
 
     @ManagedAttribute(description = "Next fire of deadline-check")
@@ -277,9 +279,9 @@ public class ReportingMBean implements SelfNaming {
         return instant.map(this::local).orElse("");
     }
 
-    /** ISO-8601 with the reporting zone's offset, to the second, as the CLI prints times. */
+    /** ISO-8601 with the reporting zone's offset, always to the second (2025-07-01T06:00:00+05:00). */
     private String local(Instant t) {
-        return t.atZone(calendar.zone()).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS).toString();
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.atZone(calendar.zone()).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS));
     }
 
     private static String blankToNull(String s) {
