@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.camel.ServiceStatus;
+import org.apache.camel.component.quartz.QuartzComponent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quartz.Scheduler;
@@ -56,12 +57,16 @@ class ScheduleIntegrationTest {
     }
 
     @Test
-    void monthlyCatchUpAndStartUpRunsEnterTransmitAsPlainScheduledRequestsForBothForms() {
+    void monthlyCatchUpAndStartUpRunsEnterTransmitAsPlainScheduledRequestsForBothForms() throws Exception {
         Queue<Sent> sent = CamelStubs.sentQueue();
         try (Instance instance = start(TestPostgres.newDatabase("pipeline"), Map.of(
                 "reporting.schedule.monthly-cron", "* * * * * ?",
                 "reporting.schedule.catch-up-cron", "* * * * * ?",
                 "reporting.schedule.instance-id", "instance-a"), new CamelStubs().captureTransmit(sent))) {
+            // camel-quartz fires from the Spring-managed clustered scheduler, not one of its own
+            assertThat(instance.camel().getComponent("quartz", QuartzComponent.class).getScheduler())
+                    .isSameAs(instance.bean(Scheduler.class));
+            assertThat(instance.bean(Scheduler.class).getMetaData().isJobStoreClustered()).isTrue();
             await().atMost(PATIENCE).until(() -> triggers(sent).containsAll(
                     Set.of("monthly-trigger", "catch-up-trigger", "startup-catch-up")));
         }
