@@ -8,6 +8,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 import kz.labour.reporting.ops.Cli;
 import kz.labour.reporting.ops.Command;
@@ -58,17 +59,21 @@ public class LabourReportingApplication {
     public static int oneShot(Command command, Map<String, Object> properties, PrintStream out, PrintStream err) {
         SpringApplication app = new SpringApplication(LabourReportingApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
-        // A one-shot command prints its own summary: no start-up lines, no scheduler.
-        Map<String, Object> defaults = new HashMap<>(Map.of(
-                "reporting.schedule.enabled", "false",
+        // A one-shot command prints its own summary: no start-up lines.
+        app.setDefaultProperties(Map.of(
                 "spring.main.log-startup-info", "false",
                 "logging.level.org.springframework.boot.SpringApplication", "off",
                 "logging.level.org.apache.camel.spring.boot.SpringBootCamelContext", "error"));
-        app.setDefaultProperties(defaults);
+        // First in the environment, above application.yml and the environment variables: whatever is
+        // configured, a one-shot command never starts a trigger route nor joins the Quartz cluster.
+        Map<String, Object> overrides = new HashMap<>(properties);
+        overrides.put("reporting.schedule.enabled", "false");
+        app.addInitializers(ctx -> ctx.getEnvironment().getPropertySources()
+                .addFirst(new MapPropertySource("one-shot-command", overrides)));
         ConfigurableApplicationContext context;
         try {
             // The arguments are ours, not Spring properties: none is passed on.
-            context = properties.isEmpty() ? app.run() : runWith(app, properties);
+            context = app.run();
         } catch (RuntimeException e) {
             BadInputException bad = badInput(e);
             err.println("error: " + (bad != null ? bad.getMessage() : "could not start: " + messages(e)));
@@ -77,13 +82,6 @@ public class LabourReportingApplication {
         try (context) {
             return context.getBean(Cli.class).run(command, out, err);
         }
-    }
-
-    /** The given properties take precedence over application.yml and the environment. */
-    private static ConfigurableApplicationContext runWith(SpringApplication app, Map<String, Object> properties) {
-        app.addInitializers(ctx -> ctx.getEnvironment().getPropertySources()
-                .addFirst(new org.springframework.core.env.MapPropertySource("demo", properties)));
-        return app.run();
     }
 
     private static int service() {

@@ -14,7 +14,8 @@ import kz.labour.reporting.LabourReportingApplication;
 /**
  * A test of the whole application context against real databases: the test class supplies the
  * databases through {@code @DynamicPropertySource} (see {@link TestPostgres}); the clock is fixed
- * at 2025-07-15 in the reporting zone unless the class imports another.
+ * at 2025-07-15 in the reporting zone unless the class imports another. The schedule and JMX are
+ * off (Spring Boot's test support switches spring.jmx off by itself).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -26,6 +27,9 @@ import kz.labour.reporting.LabourReportingApplication;
                 "reporting.org.name=Test inspectorate",
                 "source.datasource.username=postgres",
                 "pipeline.datasource.username=postgres",
+                // contexts cached side by side in one JVM would clash in the platform MBean server;
+                // JMX is tested by OperatorJmxTest on an instance of its own
+                "camel.main.jmx-enabled=false",
         })
 @Import(FixedClock.class)
 public @interface PipelineTest {

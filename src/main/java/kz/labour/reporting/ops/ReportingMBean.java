@@ -1,0 +1,290 @@
+package kz.labour.reporting.ops;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
+
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jmx.export.annotation.ManagedAttribute;
+import org.springframework.jmx.export.annotation.ManagedOperation;
+import org.springframework.jmx.export.annotation.ManagedOperationParameter;
+import org.springframework.jmx.export.annotation.ManagedOperationParameters;
+import org.springframework.jmx.export.annotation.ManagedResource;
+import org.springframework.jmx.export.naming.SelfNaming;
+import org.springframework.stereotype.Component;
+
+import kz.labour.reporting.BadInputException;
+import kz.labour.reporting.ReportingSettings;
+import kz.labour.reporting.form.FormId;
+import kz.labour.reporting.ledger.DeliveryHistory;
+import kz.labour.reporting.ledger.OverdueRegister.Overdue;
+import kz.labour.reporting.ledger.Trigger;
+import kz.labour.reporting.schedule.Deadlines;
+import kz.labour.reporting.schedule.ReportingCalendar;
+import kz.labour.reporting.schedule.ScheduleSettings;
+import kz.labour.reporting.schedule.ScheduleView;
+import kz.labour.reporting.transmission.Job;
+import kz.labour.reporting.transmission.Mode;
+import kz.labour.reporting.transmission.Summary;
+import kz.labour.reporting.transmission.TransmitRequest;
+
+/**
+ * The application MBean (docs/operators-guide.md): per form what was delivered last, what is
+ * overdue, when the schedule next sends it and what failed last; and the operators' reruns, which
+ * enter {@code direct:transmit} like the CLI and the schedule, with the CLI's rules and messages.
+ *
+ * <p>Bad input (a period or form the CLI would refuse) throws IllegalArgumentException with the
+ * CLI's message and sends nothing. A JDK exception type, so any JMX client shows it without our
+ * classes. Everything else returns the CLI's summary table and its exit code as text.
+ */
+@Component
+@ManagedResource(description = "labour-reporting: the monthly forms 1-МЕИЖМ (1-MEIZhM) and 2-ӨЖ (2-OZh), "
+        + "their schedule, and operator reruns")
+public class ReportingMBean implements SelfNaming {
+
+    private final ProducerTemplate producer;
+    private final StatusReport statusReport;
+    private final DeliveryHistory history;
+    private final Deadlines deadlines;
+    private final ScheduleView schedule;
+    private final ReportingCalendar calendar;
+    private final RecentFailures failures;
+    private final ReportingSettings settings;
+    private final Clock clock;
+    private final String objectName;
+
+    public ReportingMBean(ProducerTemplate producer, StatusReport statusReport, DeliveryHistory history, Deadlines deadlines,
+                          ScheduleView schedule, ReportingCalendar calendar, RecentFailures failures,
+                          ReportingSettings settings, Clock clock,
+                          @Value("${reporting.jmx.object-name}") String objectName) {
+        this.producer = producer;
+        this.statusReport = statusReport;
+        this.history = history;
+        this.deadlines = deadlines;
+        this.schedule = schedule;
+        this.calendar = calendar;
+        this.failures = failures;
+        this.settings = settings;
+        this.clock = clock;
+        this.objectName = objectName;
+    }
+
+    @Override
+    public ObjectName getObjectName() throws MalformedObjectNameException {
+        return new ObjectName(objectName);
+    }
+
+    // ---- operations -------------------------------------------------------------------------
+
+    @ManagedOperation(description = "Like 'transmit --period P [--form F] [--force]': without force, deliver once "
+            + "(skip what is delivered, finish what was interrupted, else build V0001); with force, build from current "
+            + "data and send a new version only if the numbers changed. Returns the summary and exit code.")
+    @ManagedOperationParameters({
+            @ManagedOperationParameter(name = "period", description = "YYYY-MM, or YYYY-MM..YYYY-MM, a month that has ended"),
+            @ManagedOperationParameter(name = "form", description = "1-MEIZhM or 2-OZh (1-МЕИЖМ, 2-ӨЖ, any case); empty for both"),
+            @ManagedOperationParameter(name = "force", description = "true = --force") })
+    public String transmit(String period, String form, boolean force) {
+        return run(new TransmitRequest(period, blankToNull(form), null, force ? Mode.FORCE : Mode.PLAIN, Trigger.JMX,
+                JmxCaller.identity()));
+    }
+
+    @ManagedOperation(description = "Like 'transmit --period P [--form F] --resend': deliver the latest delivered "
+            + "version's stored files again, byte for byte. Returns the summary and exit code.")
+    @ManagedOperationParameters({
+            @ManagedOperationParameter(name = "period", description = "YYYY-MM, or YYYY-MM..YYYY-MM, a month that has ended"),
+            @ManagedOperationParameter(name = "form", description = "1-MEIZhM or 2-OZh (1-МЕИЖМ, 2-ӨЖ, any case); empty for both") })
+    public String resend(String period, String form) {
+        return run(new TransmitRequest(period, blankToNull(form), null, Mode.RESEND, Trigger.JMX, JmxCaller.identity()));
+    }
+
+    @ManagedOperation(description = "Like 'status [--period P]': the ledger as a table; empty period for every period")
+    @ManagedOperationParameters({
+            @ManagedOperationParameter(name = "period", description = "YYYY-MM, or empty for all") })
+    public String status(String period) {
+        try {
+            return statusReport.table(blankToNull(period));
+        } catch (BadInputException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
+    private String run(TransmitRequest request) {
+        List<Job> jobs;
+        try {
+            @SuppressWarnings("unchecked")
+            List<Job> result = producer.requestBody("direct:transmit", request, List.class);
+            jobs = result;
+        } catch (CamelExecutionException e) {
+            if (e.getCause() instanceof BadInputException bad) {
+                failures.record(request.form(), request.period(), "BAD_INPUT: " + bad.getMessage());
+                throw new IllegalArgumentException(bad.getMessage());
+            }
+            String message = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+            failures.record(request.form(), request.period(), "ERROR: " + message);
+            // a JDK type, so the client needs none of our classes (nor Camel's) to show it
+            throw new IllegalStateException("error: " + message);
+        }
+        failures.record(jobs);
+        Summary summary = new Summary(jobs);
+        return summary.table() + "exit code " + summary.exitCode() + " (" + meaning(summary.exitCode()) + ")\n";
+    }
+
+    static String meaning(int exitCode) {
+        return switch (exitCode) {
+            case 0 -> "delivered, or already delivered";
+            case 2 -> "bad input, nothing sent";
+            case 3 -> "validation ERROR, nothing sent, recorded as REJECTED";
+            case 4 -> "delivery failed after retries, recorded as FAILED, files kept in the outbox";
+            default -> "error, see the service log";
+        };
+    }
+
+    // ---- attributes, per form ------------------------------------------------------------------
+
+    @ManagedAttribute(description = "1-МЕИЖМ: latest period delivered to the bureau (YYYY-MM), empty if none")
+    public String getMEIZhM_LastDeliveredPeriod() {
+        return lastDeliveredPeriod(FormId.MEIZHM);
+    }
+
+    @ManagedAttribute(description = "1-МЕИЖМ: version delivered for that period (0 if none)")
+    public int getMEIZhM_LastDeliveredVersion() {
+        return lastDeliveredVersion(FormId.MEIZHM);
+    }
+
+    @ManagedAttribute(description = "1-МЕИЖМ: periods past their deadline and not delivered")
+    public String[] getMEIZhM_OverduePeriods() {
+        return overduePeriods(FormId.MEIZHM);
+    }
+
+    @ManagedAttribute(description = "1-МЕИЖМ: when the schedule next transmits it (reporting zone), empty if the schedule is off")
+    public String getMEIZhM_NextFireTime() {
+        return nextFireTime(FormId.MEIZHM);
+    }
+
+    @ManagedAttribute(description = "1-МЕИЖМ: the last REJECTED/FAILED version or failed run, with its cause; empty if none")
+    public String getMEIZhM_LastFailure() {
+        return lastFailure(FormId.MEIZHM);
+    }
+
+    @ManagedAttribute(description = "2-ӨЖ: latest period delivered to the bureau (YYYY-MM), empty if none")
+    public String getOZh_LastDeliveredPeriod() {
+        return lastDeliveredPeriod(FormId.OZH);
+    }
+
+    @ManagedAttribute(description = "2-ӨЖ: version delivered for that period (0 if none)")
+    public int getOZh_LastDeliveredVersion() {
+        return lastDeliveredVersion(FormId.OZH);
+    }
+
+    @ManagedAttribute(description = "2-ӨЖ: periods past their deadline and not delivered")
+    public String[] getOZh_OverduePeriods() {
+        return overduePeriods(FormId.OZH);
+    }
+
+    @ManagedAttribute(description = "2-ӨЖ: when the schedule next transmits it (reporting zone), empty if the schedule is off")
+    public String getOZh_NextFireTime() {
+        return nextFireTime(FormId.OZH);
+    }
+
+    @ManagedAttribute(description = "2-ӨЖ: the last REJECTED/FAILED version or failed run, with its cause; empty if none")
+    public String getOZh_LastFailure() {
+        return lastFailure(FormId.OZH);
+    }
+
+    // ---- attributes, the schedule ----------------------------------------------------------------
+
+    @ManagedAttribute(description = "Every overdue form and period, e.g. '2-OZh 2025-06'; empty when none")
+    public String[] getOverdue() {
+        return deadlines.overdue().stream().map(o -> o.form() + " " + o.period()).toArray(String[]::new);
+    }
+
+    @ManagedAttribute(description = "Whether this instance runs the schedule")
+    public boolean isScheduleEnabled() {
+        return schedule.enabled();
+    }
+
+    @ManagedAttribute(description = "This instance's Quartz id in the cluster")
+    public String getSchedulerInstanceId() {
+        return schedule.instanceId();
+    }
+
+    @ManagedAttribute(description = "Next fire of monthly-trigger (cluster-wide: one instance fires it)")
+    public String getNextMonthlyRun() {
+        return format(schedule.nextFire(ScheduleSettings.MONTHLY));
+    }
+
+    @ManagedAttribute(description = "Next fire of catch-up-trigger that will act (its fires before the month's monthly "
+            + "run is due do nothing)")
+    public String getNextCatchUp() {
+        return format(schedule.nextEffectiveCatchUp());
+    }
+
+    @ManagedAttribute(description = "Next fire of deadline-check")
+    public String getNextDeadlineCheck() {
+        return format(schedule.nextFire(ScheduleSettings.DEADLINE));
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------
+
+    private String lastDeliveredPeriod(FormId form) {
+        return history.lastDelivered(form.ascii()).map(DeliveryHistory.Delivered::period).orElse("");
+    }
+
+    private int lastDeliveredVersion(FormId form) {
+        return history.lastDelivered(form.ascii()).map(DeliveryHistory.Delivered::version).orElse(0);
+    }
+
+    private String[] overduePeriods(FormId form) {
+        return deadlines.overdue().stream().filter(o -> o.form().equals(form.ascii())).map(Overdue::period)
+                .toArray(String[]::new);
+    }
+
+    /**
+     * The monthly run; or, while the form's last ended month is not delivered, the next catch-up
+     * that will act if that comes first.
+     */
+    private String nextFireTime(FormId form) {
+        Optional<Instant> monthly = schedule.nextFire(ScheduleSettings.MONTHLY);
+        String lastEnded = settings.periods().lastEnded(clock.instant()).toString();
+        boolean pending = history.lastDelivered(form.ascii()).map(d -> d.period().compareTo(lastEnded) < 0).orElse(true);
+        Optional<Instant> catchUp = pending ? schedule.nextEffectiveCatchUp() : Optional.empty();
+        return format(Stream.of(monthly, catchUp).flatMap(Optional::stream).min(Comparator.naturalOrder()));
+    }
+
+    private record Dated(Instant at, String text) {
+    }
+
+    /** The later of the ledger's last REJECTED/FAILED version and this instance's last failed run. */
+    private String lastFailure(FormId form) {
+        Optional<Dated> fromLedger = history.lastFailure(form.ascii()).map(f -> new Dated(f.at().toInstant(),
+                f.period() + " " + String.format("V%04d", f.version()) + " " + f.status() + " at " + local(f.at().toInstant())
+                        + (f.detail() == null || f.detail().isEmpty() ? "" : ": " + f.detail())));
+        Optional<Dated> fromRuns = failures.last(form).map(f -> new Dated(f.at(),
+                f.period() + " " + f.text() + " at " + local(f.at())));
+        return Stream.of(fromLedger, fromRuns).flatMap(Optional::stream).max(Comparator.comparing(Dated::at))
+                .map(Dated::text).orElse("");
+    }
+
+    private String format(Optional<Instant> instant) {
+        return instant.map(this::local).orElse("");
+    }
+
+    /** ISO-8601 with the reporting zone's offset, always to the second (2025-07-01T06:00:00+05:00). */
+    private String local(Instant t) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.atZone(calendar.zone()).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

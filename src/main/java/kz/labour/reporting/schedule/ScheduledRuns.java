@@ -1,0 +1,109 @@
+package kz.labour.reporting.schedule;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import kz.labour.reporting.ledger.Trigger;
+import kz.labour.reporting.ops.RecentFailures;
+import kz.labour.reporting.transmission.Job;
+import kz.labour.reporting.transmission.Mode;
+import kz.labour.reporting.transmission.Summary;
+import kz.labour.reporting.transmission.TransmitRequest;
+
+/**
+ * What each trigger route asks of {@code direct:transmit}: a plain transmit of both forms (delivered
+ * forms are then skipped, interrupted ones finished), for the month derived from the trigger's
+ * scheduled fire time. The routes (routes/schedule.camel.yaml) only move the request along.
+ */
+@Component("schedule")
+public class ScheduledRuns {
+
+    private static final Logger log = LoggerFactory.getLogger(ScheduledRuns.class);
+
+    private final ReportingCalendar calendar;
+    private final ScheduleView view;
+    private final RecentFailures failures;
+    private final Clock clock;
+
+    public ScheduledRuns(ReportingCalendar calendar, ScheduleView view, RecentFailures failures, Clock clock) {
+        this.calendar = calendar;
+        this.view = view;
+        this.failures = failures;
+        this.clock = clock;
+    }
+
+    /** monthly-trigger: both forms of the month before the scheduled fire time. */
+    public TransmitRequest monthly(@Header("scheduledFireTime") Date scheduledFireTime, @Header("triggerName") String trigger) {
+        YearMonth month = calendar.reportedMonth(scheduledFireTime.toInstant());
+        log.info("{} scheduled for {}: transmitting {}", trigger, scheduledFireTime.toInstant(), month);
+        return request(month, trigger);
+    }
+
+    /**
+     * catch-up-trigger: the previous month's forms not yet delivered (a plain transmit leaves delivered
+     * ones alone), once that month's monthly run has been due; null (nothing to do) before.
+     */
+    public TransmitRequest catchUp(@Header("scheduledFireTime") Date scheduledFireTime, @Header("triggerName") String trigger) {
+        return catchUp(scheduledFireTime.toInstant(), trigger);
+    }
+
+    /**
+     * startup-catch-up: the same check once when the service starts, so a fire missed while every
+     * instance was down is made up. There is no scheduled time here: "now" is the application clock.
+     */
+    public TransmitRequest startupCatchUp() {
+        return catchUp(clock.instant(), "startup-catch-up");
+    }
+
+    private TransmitRequest catchUp(Instant at, String trigger) {
+        Optional<YearMonth> month = calendar.catchUpMonth(at);
+        if (month.isEmpty()) {
+            log.debug("{} at {}: the month's monthly run is not due yet, nothing to catch up", trigger, at);
+            return null;
+        }
+        log.info("{} at {}: making up {} where not yet delivered", trigger, at, month.get());
+        return request(month.get(), trigger);
+    }
+
+    private TransmitRequest request(YearMonth month, String trigger) {
+        return new TransmitRequest(month.toString(), null, null, Mode.PLAIN, Trigger.SCHEDULE,
+                "schedule:" + trigger + "@" + view.instanceId());
+    }
+
+    /** After direct:transmit: the summary into the log, failures kept for the MBean. */
+    public void finished(@ExchangeProperty("request") TransmitRequest request, List<Job> jobs) {
+        Summary summary = new Summary(jobs);
+        if (summary.exitCode() == 0) {
+            log.info("{} {} done:\n{}", request.requestedBy(), request.period(), summary.table());
+        } else {
+            log.error("{} {} ended with exit code {}:\n{}", request.requestedBy(), request.period(), summary.exitCode(),
+                    summary.table());
+        }
+        failures.record(jobs);
+    }
+
+    /** direct:transmit itself failed (bad configuration, database down): logged and kept for the MBean. */
+    public void failed(@ExchangeProperty("request") TransmitRequest request, Exception cause) {
+        String text = "ERROR: " + rootMessage(cause);
+        log.error("{} {} failed: {}", request.requestedBy(), request.period(), text, cause);
+        failures.record(request.form(), request.period(), text);
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}
