@@ -47,7 +47,7 @@ public final class DemoRunner {
         try (DemoPostgres postgres = DemoPostgres.start(settings);
              EmbeddedSftpServer sftp = new EmbeddedSftpServer(home.resolve("sftp")).start()) {
             smtp.start();
-            Files.createDirectories(sftp.root().resolve("upload"));
+            createDirectories(sftp.root().resolve("upload")); // the SFTP directory must exist, as at the bureau
             String period = settings.firstMonth().plusMonths(settings.months() - 1L).toString();
             Map<String, Object> properties = new HashMap<>();
             properties.put("source.datasource.url", postgres.source().jdbcUrl());
@@ -100,6 +100,14 @@ public final class DemoRunner {
             return messages.length;
         } catch (IOException | MessagingException e) {
             throw new IllegalStateException("cannot save the received messages into " + mailbox + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
         }
     }
 
