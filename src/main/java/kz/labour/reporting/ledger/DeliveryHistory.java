@@ -3,10 +3,6 @@ package kz.labour.reporting.ledger;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
-import javax.sql.DataSource;
-
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.context.annotation.DependsOn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +12,6 @@ import org.springframework.stereotype.Component;
  * them (or which command) did the work.
  */
 @Component
-@DependsOn("pipelineFlyway")
 public class DeliveryHistory {
 
     /** The latest period of a form that reached the bureau, and the latest such version of it. */
@@ -30,14 +25,14 @@ public class DeliveryHistory {
     public record Failure(String period, int version, String status, String detail, OffsetDateTime at) {
     }
 
-    private final JdbcTemplate jdbc;
+    private final PipelineDatabase database;
 
-    public DeliveryHistory(@Qualifier("pipelineDataSource") DataSource dataSource) {
-        this.jdbc = new JdbcTemplate(dataSource);
+    public DeliveryHistory(PipelineDatabase database) {
+        this.database = database;
     }
 
     public Optional<Delivered> lastDelivered(String form) {
-        return jdbc.query("""
+        return database.jdbc().query("""
                 SELECT period, version, action, updated_at FROM transmission
                  WHERE form = ? AND (status = 'DELIVERED' OR deliveries > 0)
                  ORDER BY period DESC, version DESC LIMIT 1
@@ -47,7 +42,7 @@ public class DeliveryHistory {
 
     /** From the event log: a version that failed and was later finished still shows as the last failure. */
     public Optional<Failure> lastFailure(String form) {
-        return jdbc.query("""
+        return database.jdbc().query("""
                 SELECT e.period, t.version, e.event, e.at,
                        concat_ws('; ', CASE WHEN t.sftp_error IS NOT NULL THEN 'SFTP: ' || t.sftp_error END,
                                        CASE WHEN t.mail_error IS NOT NULL THEN 'MAIL: ' || t.mail_error END,

@@ -8,9 +8,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
-import javax.sql.DataSource;
-
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,21 +26,15 @@ public class Ledger {
             + "files::text, findings::text, status, sftp_status, sftp_at, sftp_error, mail_status, mail_at, mail_error, "
             + "deliveries, trigger, requested_by, created_at, updated_at";
 
-    private final JdbcTemplate jdbc;
-    private final DataSource dataSource;
-    private final PipelineSchema schema;
+    private final PipelineDatabase database;
     private final ObjectMapper json = new ObjectMapper();
 
-    public Ledger(@Qualifier("pipelineDataSource") DataSource dataSource, PipelineSchema schema) {
-        this.dataSource = dataSource;
-        this.schema = schema;
-        this.jdbc = new JdbcTemplate(dataSource);
+    public Ledger(PipelineDatabase database) {
+        this.database = database;
     }
 
-    /** Every read and write goes through here, so the schema is migrated before first use. */
     private JdbcTemplate jdbc() {
-        schema.ensureMigrated();
-        return jdbc;
+        return database.jdbc();
     }
 
     /** Every version of a form for a period, oldest first. */
@@ -157,10 +148,9 @@ public class Ledger {
      * run never leaves a period locked. Waits up to {@code waitSeconds} for a running transmission.
      */
     public TransmissionLock lock(String form, String period, int waitSeconds) {
-        schema.ensureMigrated();
         Connection connection = null;
         try {
-            connection = dataSource.getConnection();
+            connection = database.dataSource().getConnection();
             connection.setAutoCommit(true);
             try (PreparedStatement timeout = connection.prepareStatement("SELECT set_config('lock_timeout', ?, false)")) {
                 timeout.setString(1, waitSeconds + "s");

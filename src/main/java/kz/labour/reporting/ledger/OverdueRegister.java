@@ -3,10 +3,6 @@ package kz.labour.reporting.ledger;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import javax.sql.DataSource;
-
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.context.annotation.DependsOn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +12,6 @@ import org.springframework.stereotype.Component;
  * restart or a second instance neither forgets an overdue form nor alerts about it again.
  */
 @Component
-@DependsOn("pipelineFlyway")
 public class OverdueRegister {
 
     /** A form and period still overdue: the deadline passed and the ledger holds no delivered version. */
@@ -27,15 +22,15 @@ public class OverdueRegister {
     private static final String DELIVERED = "EXISTS (SELECT 1 FROM transmission t WHERE t.form = o.form AND t.period = o.period "
             + "AND (t.status = 'DELIVERED' OR t.deliveries > 0))";
 
-    private final JdbcTemplate jdbc;
+    private final PipelineDatabase database;
 
-    public OverdueRegister(@Qualifier("pipelineDataSource") DataSource dataSource) {
-        this.jdbc = new JdbcTemplate(dataSource);
+    public OverdueRegister(PipelineDatabase database) {
+        this.database = database;
     }
 
     /** Records the form and period as overdue unless it is delivered or already recorded; true if recorded now. */
     public boolean recordIfUndelivered(String form, String period, OffsetDateTime deadline, String detectedBy) {
-        return jdbc.update("INSERT INTO overdue (form, period, deadline, detected_by) "
+        return database.jdbc().update("INSERT INTO overdue (form, period, deadline, detected_by) "
                 + "SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM transmission t WHERE t.form = ? AND t.period = ? "
                 + "AND (t.status = 'DELIVERED' OR t.deliveries > 0)) "
                 + "ON CONFLICT (form, period) DO NOTHING", form, period, deadline, detectedBy, form, period) == 1;
@@ -46,20 +41,20 @@ public class OverdueRegister {
      * returns it, so two checks running at once cannot both claim the same form.
      */
     public List<Overdue> claimUnalerted() {
-        return jdbc.query("UPDATE overdue o SET alerted_at = now() WHERE o.alerted_at IS NULL AND NOT " + DELIVERED
+        return database.jdbc().query("UPDATE overdue o SET alerted_at = now() WHERE o.alerted_at IS NULL AND NOT " + DELIVERED
                 + " RETURNING o.form, o.period, o.deadline, o.alerted_at", (rs, i) -> map(rs));
     }
 
     /** Gives a claim back after the alert could not be sent, so the next check sends it. */
     public void unclaim(List<Overdue> claimed) {
         for (Overdue o : claimed) {
-            jdbc.update("UPDATE overdue SET alerted_at = NULL WHERE form = ? AND period = ?", o.form(), o.period());
+            database.jdbc().update("UPDATE overdue SET alerted_at = NULL WHERE form = ? AND period = ?", o.form(), o.period());
         }
     }
 
     /** Every form and period overdue now, oldest period first. */
     public List<Overdue> current() {
-        return jdbc.query("SELECT o.form, o.period, o.deadline, o.alerted_at FROM overdue o WHERE NOT " + DELIVERED
+        return database.jdbc().query("SELECT o.form, o.period, o.deadline, o.alerted_at FROM overdue o WHERE NOT " + DELIVERED
                 + " ORDER BY o.period, o.form", (rs, i) -> map(rs));
     }
 

@@ -16,7 +16,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.DependsOn;
+
+import kz.labour.reporting.ledger.PipelineDatabase;
 import org.springframework.scheduling.quartz.SchedulerFactoryBean;
 
 import kz.labour.reporting.ReportingSettings;
@@ -48,8 +49,11 @@ public class ScheduleConfiguration {
     }
 
     @Bean
-    @DependsOn("pipelineFlyway") // the QRTZ_ tables must exist before the scheduler touches them
-    public SchedulerFactoryBean quartzScheduler(@Qualifier("pipelineDataSource") DataSource pipelineDataSource, ScheduleSettings schedule) {
+    public SchedulerFactoryBean quartzScheduler(@Qualifier("pipelineDataSource") DataSource pipelineDataSource,
+                                                PipelineDatabase pipeline, ScheduleSettings schedule) {
+        if (schedule.enabled()) {
+            pipeline.ensureMigrated(); // the QRTZ_ tables must exist before the scheduler touches them
+        }
         SchedulerFactoryBean factory = new SchedulerFactoryBean();
         factory.setSchedulerName(schedule.schedulerName());
         factory.setQuartzProperties(schedule.enabled()

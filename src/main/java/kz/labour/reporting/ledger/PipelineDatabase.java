@@ -1,0 +1,52 @@
+package kz.labour.reporting.ledger;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The pipeline database as the ledger, the overdue register and the scheduler use it. Its schema is
+ * brought up to date with Flyway ({@code classpath:db/pipeline}) the first time something needs it,
+ * not at start-up: a one-shot command with a bad argument then fails before touching any database.
+ */
+@Component
+public class PipelineDatabase {
+
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final Flyway flyway;
+    private volatile boolean migrated;
+
+    public PipelineDatabase(@Qualifier("pipelineDataSource") DataSource dataSource) {
+        this.dataSource = dataSource;
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/pipeline").load();
+    }
+
+    /** Idempotent and safe from several threads and instances (Flyway locks its history table). */
+    public void ensureMigrated() {
+        if (!migrated) {
+            synchronized (this) {
+                if (!migrated) {
+                    flyway.migrate();
+                    migrated = true;
+                }
+            }
+        }
+    }
+
+    /** For every read and write: the schema is migrated before first use. */
+    public JdbcTemplate jdbc() {
+        ensureMigrated();
+        return jdbc;
+    }
+
+    /** For what needs its own connection (the advisory lock): migrated first, like {@link #jdbc()}. */
+    public DataSource dataSource() {
+        ensureMigrated();
+        return dataSource;
+    }
+}
