@@ -2,9 +2,11 @@ package kz.labour.reporting;
 
 import java.time.Clock;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jmx.export.MBeanExporter;
 
 import kz.labour.reporting.form.Labels;
 import kz.labour.reporting.form.RegionCatalogue;
@@ -22,6 +24,24 @@ public class CoreConfiguration {
     @Bean
     public RegionCatalogue regionCatalogue() {
         return RegionCatalogue.load();
+    }
+
+    /**
+     * HikariCP pools are MXBeans, so Spring's JMX exporter would publish them, setPassword included,
+     * to anyone with JMX write access. The pools have nothing an operator needs there.
+     */
+    @Bean
+    public static BeanPostProcessor keepConnectionPoolsOutOfJmx() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String name) {
+                if (bean instanceof MBeanExporter exporter) {
+                    exporter.addExcludedBean("sourceDataSource");
+                    exporter.addExcludedBean("pipelineDataSource");
+                }
+                return bean;
+            }
+        };
     }
 
     /** Replaced in tests that need a fixed "now". */

@@ -170,6 +170,13 @@ class OperatorJmxTest {
     }
 
     @Test
+    void connectionPoolsAndTheirPasswordSettersAreNotPublished() throws Exception {
+        assertThat(jmx.queryNames(new ObjectName("com.zaxxer.hikari:*"), null)).isEmpty();
+        assertThat(jmx.queryNames(null, null)).noneMatch(n -> n.getKeyPropertyList().containsValue("HikariDataSource")
+                || n.getKeyPropertyList().containsValue("sourceDataSource") || n.getKeyPropertyList().containsValue("pipelineDataSource"));
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void healthWithTheDeadlineAndCamelComponentsIsReadableOverJmx() throws Exception {
         Map<String, Object> health = (Map<String, Object>) jmx.invoke(HEALTH, "health", new Object[0], new String[0]);

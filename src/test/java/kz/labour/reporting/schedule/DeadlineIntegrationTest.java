@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import kz.labour.reporting.ledger.PipelineDatabase;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthComponent;
 import org.springframework.boot.actuate.health.HealthEndpoint;
@@ -80,8 +82,12 @@ class DeadlineIntegrationTest {
 
     final JdbcTemplate pipeline = new JdbcTemplate(TestPostgres.dataSource(PIPELINE));
 
+    @Autowired
+    PipelineDatabase pipelineDatabase;
+
     @BeforeEach
     void emptyLedgerAndNoAlerts() {
+        pipelineDatabase.ensureMigrated(); // the schema is made on first use; the test reads it directly
         pipeline.execute("TRUNCATE overdue, transmission_event, transmission");
         alerts.clear();
         mailRelayDown = false;

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.quartz.Scheduler;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import kz.labour.reporting.ledger.PipelineDatabase;
+
 import kz.labour.reporting.ledger.Trigger;
 import kz.labour.reporting.support.CamelStubs;
 import kz.labour.reporting.support.CamelStubs.Sent;
@@ -159,6 +161,7 @@ class ScheduleIntegrationTest {
             }
             assertThat(oneShot.camel().getRouteController().getRouteStatus("transmit")).isEqualTo(ServiceStatus.Started);
             assertThat(oneShot.bean(Scheduler.class).isStarted()).isFalse();
+            oneShot.bean(PipelineDatabase.class).ensureMigrated(); // so the Quartz tables exist to be looked at
             JdbcTemplate jdbc = new JdbcTemplate(oneShot.pipeline());
             assertThat(jdbc.queryForObject("SELECT count(*) FROM qrtz_scheduler_state", Integer.class)).isZero();
             assertThat(jdbc.queryForObject("SELECT count(*) FROM qrtz_triggers", Integer.class)).isZero();
