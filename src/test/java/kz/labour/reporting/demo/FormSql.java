@@ -1,0 +1,105 @@
+package kz.labour.reporting.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import kz.labour.reporting.form.Region;
+import kz.labour.reporting.form.RegionCatalogue;
+
+/**
+ * Runs the project's form SQL ({@code src/main/resources/sql/*.sql}) over JDBC: named parameters
+ * {@code :?name} become {@code ?} placeholders bound by name.
+ */
+final class FormSql {
+
+    private static final Pattern PARAMETER = Pattern.compile(":\\?([a-z_]+)");
+    static final ZoneId ZONE = ZoneId.of("Asia/Almaty");
+    static final String REGIONS = RegionCatalogue.load().regions().stream()
+            .map(Region::prefix).collect(Collectors.joining(","));
+
+    private FormSql() {
+    }
+
+    /** The parameters of a monthly run of {@code month} with data cut-off {@code asOf}. */
+    static Map<String, Object> monthly(YearMonth month, OffsetDateTime asOf) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("from", month.atDay(1));
+        p.put("until", month.plusMonths(1).atDay(1));
+        p.put("as_of", asOf);
+        p.put("regions", REGIONS);
+        p.put("zone", ZONE.getId());
+        return p;
+    }
+
+    /** The scheduled run's cut-off: 06:00 on the 1st of the next month, reporting zone. */
+    static OffsetDateTime scheduledRun(YearMonth month) {
+        return month.plusMonths(1).atDay(1).atTime(6, 0).atZone(ZONE).toOffsetDateTime();
+    }
+
+    static List<Map<String, Object>> run(Connection connection, String resource, Map<String, Object> parameters)
+            throws SQLException {
+        String text = load(resource);
+        List<String> names = new ArrayList<>();
+        Matcher m = PARAMETER.matcher(text);
+        StringBuilder sql = new StringBuilder();
+        while (m.find()) {
+            names.add(m.group(1));
+            m.appendReplacement(sql, "?");
+        }
+        m.appendTail(sql);
+        try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < names.size(); i++) {
+                Object value = parameters.get(names.get(i));
+                if (value == null) {
+                    throw new IllegalArgumentException(resource + " needs parameter " + names.get(i));
+                }
+                if (value instanceof LocalDate || value instanceof OffsetDateTime) {
+                    ps.setObject(i + 1, value);
+                } else {
+                    ps.setString(i + 1, value.toString());
+                }
+            }
+            List<Map<String, Object>> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                ResultSetMetaData md = rs.getMetaData();
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int c = 1; c <= md.getColumnCount(); c++) {
+                        row.put(md.getColumnLabel(c), rs.getObject(c));
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        }
+    }
+
+    private static String load(String resource) {
+        try (InputStream in = FormSql.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
