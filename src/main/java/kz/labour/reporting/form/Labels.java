@@ -103,6 +103,28 @@ public final class Labels {
         return leaf(root.path("units").path(column.unit()).path(lang), "units." + column.unit() + "." + lang);
     }
 
+    /** A caption of the e-mail to the bureau: {@code mail("intro", "kk")}. */
+    public String mail(String field, String lang) {
+        return text("mail", field, lang);
+    }
+
+    /** The e-mail subject with its placeholders: {@code {index} · {period} · {version}}. */
+    public String mailSubject() {
+        return leaf(root.path("mail").path("subject"), "mail.subject");
+    }
+
+    /** How the e-mail words an action: N (new) or R (replaces the previous version). */
+    public String mailAction(char action, String lang) {
+        return leaf(root.path("mail").path("action").path(String.valueOf(action)).path(lang),
+                "mail.action." + action + "." + lang);
+    }
+
+    /** How the e-mail words a finding of a control rule, if the rule has wording. */
+    public java.util.Optional<String> rule(String ruleId, String lang) {
+        JsonNode node = root.path("rules").path(ruleId).path(lang);
+        return node.isTextual() ? java.util.Optional.of(node.asText()) : java.util.Optional.empty();
+    }
+
     private static String leaf(JsonNode node, String name) {
         if (!node.isTextual()) {
             throw new IllegalArgumentException(RESOURCE + " has no text at " + name);

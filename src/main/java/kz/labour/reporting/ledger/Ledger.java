@@ -97,10 +97,13 @@ public class Ledger {
         return find(id).orElseThrow();
     }
 
-    /** Starts (or restarts) delivery; a resend sends both channels again. */
+    /**
+     * Starts (or restarts) delivery. A resend sends both channels again but leaves the version
+     * DELIVERED: the bureau has it, whatever happens to the copy sent now.
+     */
     public void startDelivery(Transmission t, boolean resend, Trigger trigger, String requestedBy) {
         if (resend) {
-            jdbc.update("UPDATE transmission SET status = 'DELIVERING', sftp_status = 'PENDING', sftp_error = NULL, "
+            jdbc.update("UPDATE transmission SET sftp_status = 'PENDING', sftp_error = NULL, "
                     + "mail_status = 'PENDING', mail_error = NULL, updated_at = now() WHERE id = ?", t.id());
         } else {
             jdbc.update("UPDATE transmission SET status = 'DELIVERING', updated_at = now() WHERE id = ?", t.id());
@@ -115,17 +118,23 @@ public class Ledger {
         event(t.id(), t.form(), t.period(), channel + "_" + status, error, trigger, requestedBy);
     }
 
-    /** Closes a delivery attempt: DELIVERED when both channels are done, FAILED otherwise. */
+    /**
+     * Closes a delivery attempt: DELIVERED when both channels are done (one more delivery counted),
+     * FAILED otherwise, unless the version was delivered before (a failed resend).
+     */
     public Transmission finish(Transmission t, Trigger trigger, String requestedBy) {
         jdbc.update("""
                 UPDATE transmission
-                   SET status = CASE WHEN sftp_status = 'DONE' AND mail_status = 'DONE' THEN 'DELIVERED' ELSE 'FAILED' END,
+                   SET status = CASE WHEN sftp_status = 'DONE' AND mail_status = 'DONE' THEN 'DELIVERED'
+                                     WHEN deliveries > 0 THEN 'DELIVERED' ELSE 'FAILED' END,
                        deliveries = deliveries + CASE WHEN sftp_status = 'DONE' AND mail_status = 'DONE' THEN 1 ELSE 0 END,
                        updated_at = now()
                  WHERE id = ?
                 """, t.id());
         Transmission done = find(t.id()).orElseThrow();
-        event(t.id(), t.form(), t.period(), done.status().name(), null, trigger, requestedBy);
+        boolean sent = done.sftpStatus() == ChannelStatus.DONE && done.mailStatus() == ChannelStatus.DONE;
+        event(t.id(), t.form(), t.period(), sent ? "DELIVERED" : "FAILED", sent ? "delivery " + done.deliveries() : null,
+                trigger, requestedBy);
         return done;
     }
 

@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import kz.labour.reporting.BadInputException;
 import kz.labour.reporting.ReportingSettings;
+import kz.labour.reporting.delivery.DeliveryFaults;
 import kz.labour.reporting.form.Controls;
 import kz.labour.reporting.form.Finding;
 import kz.labour.reporting.form.FormId;
@@ -58,16 +59,18 @@ public class Transmissions {
     private final Labels labels;
     private final RegionCatalogue regions;
     private final Clock clock;
+    private final DeliveryFaults faults;
     private final int lockWaitSeconds;
     private final ObjectMapper json = new ObjectMapper();
 
     public Transmissions(ReportingSettings settings, Ledger ledger, Labels labels, RegionCatalogue regions, Clock clock,
-                         @Value("${reporting.lock-wait-seconds:600}") int lockWaitSeconds) {
+                         DeliveryFaults faults, @Value("${reporting.lock-wait-seconds:600}") int lockWaitSeconds) {
         this.settings = settings;
         this.ledger = ledger;
         this.labels = labels;
         this.regions = regions;
         this.clock = clock;
+        this.faults = faults;
         this.lockWaitSeconds = lockWaitSeconds;
     }
 
@@ -252,29 +255,75 @@ public class Transmissions {
     public void channelDone(@ExchangeProperty("job") Job job, String channel) {
         ledger.channel(job.transmission(), Channel.valueOf(channel), ChannelStatus.DONE, null,
                 job.request().trigger(), job.request().requestedBy());
-        log.info("{} {} {} delivered by {}", job.form().index(), job.period(), job.versionLabel(), channel);
+        log.info("{} {} {} delivered by {}", job.form().index(), job.period(), job.versionLabel(),
+                "SFTP".equals(channel) ? "SFTP" : "e-mail");
     }
 
+    /**
+     * A channel failed after its retries, or at once when retrying cannot help. The ledger keeps the
+     * cause worded as what to fix; the other channel is still tried.
+     */
     public void channelFailed(@ExchangeProperty("job") Job job, String channel, Exception cause) {
-        String error = cause == null ? "unknown error" : rootMessage(cause);
+        String error = faults.explain(channel, cause);
         ledger.channel(job.transmission(), Channel.valueOf(channel), ChannelStatus.FAILED, error,
                 job.request().trigger(), job.request().requestedBy());
-        log.error("{} {} {} not delivered by {}: {}", job.form().index(), job.period(), job.versionLabel(), channel, error);
+        log.error("{} {} {} not delivered by {}: {}", job.form().index(), job.period(), job.versionLabel(),
+                "SFTP".equals(channel) ? "SFTP" : "e-mail", error);
     }
 
-    /** Closes the delivery: DELIVERED when both channels are done, else FAILED with the causes. */
+    /**
+     * Closes the delivery: DELIVERED when both channels are done, else FAILED with the causes. A
+     * version delivered before stays delivered in the ledger when a resend of it fails.
+     */
     public void finishDelivery(@ExchangeProperty("job") Job job) {
         Transmission t = ledger.finish(job.transmission(), job.request().trigger(), job.request().requestedBy());
         job.transmission(t);
-        if (t.status() == Status.DELIVERED) {
-            job.end(Outcome.DELIVERED, (job.mode() == Mode.RESEND ? "sent again" : "delivered") + " as "
-                    + t.files().stream().map(StoredFile::name).reduce((a, b) -> a + ", " + b).orElse(""));
+        boolean resend = job.mode() == Mode.RESEND;
+        if (t.sftpStatus() == ChannelStatus.DONE && t.mailStatus() == ChannelStatus.DONE) {
+            job.end(Outcome.DELIVERED, (resend ? "sent again" : "delivered") + " as "
+                    + t.files().stream().map(StoredFile::name).reduce((a, b) -> a + ", " + b).orElse("")
+                    + (t.deliveries() > 1 ? " (delivery " + t.deliveries() + ")" : ""));
+            log.info("{} {} {} {} to the bureau by SFTP and e-mail", job.form().index(), job.period(), job.versionLabel(),
+                    resend ? "sent again" : "delivered");
         } else {
-            job.end(Outcome.FAILED, "not delivered: "
-                    + (t.sftpError() == null ? "" : "SFTP: " + t.sftpError() + " ")
-                    + (t.mailError() == null ? "" : "MAIL: " + t.mailError() + " ")
-                    + "(files kept in " + job.directory() + ")");
+            job.end(Outcome.FAILED, (resend ? "not sent again: " : "not delivered: ")
+                    + (t.sftpError() == null ? "" : "SFTP: " + t.sftpError() + "; ")
+                    + (t.mailError() == null ? "" : "MAIL: " + t.mailError() + "; ")
+                    + "files kept in " + job.directory());
+            log.error("{} {} {} {}", job.form().index(), job.period(), job.versionLabel(), job.message());
         }
+    }
+
+    /** Whether the delivery just closed failed, so the operators are told (one alert per form and version). */
+    public boolean deliveryFailed(@ExchangeProperty("job") Job job) {
+        return job.outcome() == Outcome.FAILED;
+    }
+
+    /** The subject of the operators' alert about a failed delivery. */
+    public String alertSubject(@ExchangeProperty("job") Job job) {
+        return "labour-reporting: " + job.form().ascii() + " " + job.period() + " " + job.versionLabel()
+                + (job.mode() == Mode.RESEND ? " not sent again" : " not delivered");
+    }
+
+    /** The operators' alert: what failed, why, where the files are and which command finishes it. */
+    public String alertText(@ExchangeProperty("job") Job job) {
+        Transmission t = job.transmission();
+        boolean resend = job.mode() == Mode.RESEND;
+        String command = "java -jar labour-reporting.jar transmit --period " + job.period() + " --form " + job.form().ascii()
+                + (resend ? " --resend" : "");
+        return job.form().index() + " (" + job.form().ascii() + ") for " + job.period() + ", version " + job.versionLabel()
+                + " " + job.action() + ", was " + (resend ? "not sent again" : "not delivered") + " to the bureau.\n\n"
+                + "SFTP:   " + channelLine(t.sftpStatus(), t.sftpError()) + "\n"
+                + "E-mail: " + channelLine(t.mailStatus(), t.mailError()) + "\n\n"
+                + "The files are kept in " + job.directory() + ":\n"
+                + t.files().stream().map(f -> "  " + f.name() + "\n").reduce("", String::concat)
+                + "\nAfter fixing the cause, run\n  " + command + "\n"
+                + (resend ? "" : "to send what is missing; a channel that already succeeded is not repeated.\n")
+                + "\nRequested by " + job.request().requestedBy() + " (" + job.request().trigger() + ").\n";
+    }
+
+    private static String channelLine(ChannelStatus status, String error) {
+        return status == ChannelStatus.DONE ? "done" : status + (error == null ? "" : ": " + error);
     }
 
     /** A validation ERROR: nothing is sent; the attempt is recorded as REJECTED (not in a dry run). */

@@ -1,0 +1,58 @@
+package kz.labour.reporting.delivery;
+
+import java.util.Properties;
+
+import org.apache.camel.component.mail.MailAuthenticator;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import jakarta.mail.PasswordAuthentication;
+import kz.labour.reporting.form.Labels;
+
+/** The delivery channels' settings and the pieces the routes refer to by name. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DeliverySettings.class)
+public class DeliveryConfiguration {
+
+    @Bean
+    public MailComposer mailComposer(Labels labels) {
+        return new MailComposer(labels);
+    }
+
+    /**
+     * The relay login, given to the mail endpoints as {@code authenticator=#smtpAuthenticator} so the
+     * password never appears in an endpoint URI. An empty SMTP_USER gives no user at all: JavaMail
+     * logs in whenever it has a user and a password, even empty ones.
+     */
+    @Bean
+    public MailAuthenticator smtpAuthenticator(DeliverySettings settings) {
+        DeliverySettings.Smtp smtp = settings.smtp();
+        return new MailAuthenticator() {
+            @Override
+            public PasswordAuthentication getPasswordAuthentication() {
+                return smtp.authenticates() ? new PasswordAuthentication(smtp.user(), smtp.password() == null ? "" : smtp.password())
+                        : new PasswordAuthentication(null, null);
+            }
+        };
+    }
+
+    /**
+     * JavaMail settings the mail endpoints add to Camel's own ({@code additionalJavaMailProperties=#smtpProperties}):
+     * STARTTLS required (not merely tried) unless switched off, the relay's certificate checked against its host
+     * name, no login when SMTP_USER is empty, and timeouts so a silent relay cannot hang a run.
+     */
+    @Bean
+    public Properties smtpProperties(DeliverySettings settings) {
+        DeliverySettings.Smtp smtp = settings.smtp();
+        Properties p = new Properties();
+        p.setProperty("mail.smtp.auth", Boolean.toString(smtp.authenticates()));
+        p.setProperty("mail.smtp.starttls.enable", Boolean.toString(smtp.starttls()));
+        p.setProperty("mail.smtp.starttls.required", Boolean.toString(smtp.starttls()));
+        p.setProperty("mail.smtp.ssl.checkserveridentity", "true");
+        p.setProperty("mail.smtp.connectiontimeout", Integer.toString(smtp.connectTimeout()));
+        p.setProperty("mail.smtp.timeout", Integer.toString(smtp.readTimeout()));
+        p.setProperty("mail.smtp.writetimeout", Integer.toString(smtp.readTimeout()));
+        return p;
+    }
+}

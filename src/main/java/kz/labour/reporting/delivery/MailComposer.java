@@ -1,0 +1,149 @@
+package kz.labour.reporting.delivery;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import kz.labour.reporting.form.Accumulation;
+import kz.labour.reporting.form.ColumnDef;
+import kz.labour.reporting.form.Labels;
+import kz.labour.reporting.form.RenderedForm;
+
+/**
+ * Writes the e-mail to the bureau for one form and version: subject «2-ӨЖ · 2025 жылғы маусым · V0001»,
+ * a body in Kazakh then Russian with the totals row, the WARN findings and the data cut-off, and the
+ * {@code .xlsx} and {@code .json} as attachments. Everything it says comes from the version's own
+ * {@code .json}, so a resent or resumed version is described exactly as it was built; every caption
+ * comes from {@code data/labels.json}.
+ */
+public final class MailComposer {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String JSON = "application/json; charset=UTF-8";
+
+    private static final List<String> LANGUAGES = List.of("kk", "ru");
+    private static final Pattern VALUES = Pattern.compile("\\(([^()]*)\\)\\s*$");
+    private static final Pattern ROW = Pattern.compile("^row (\\d{9})\\b.*");
+    private static final DateTimeFormatter CUT_OFF = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm '(UTC'xxx')'", Locale.ROOT);
+
+    private final Labels labels;
+    /** Decimals read as printed: "0.0" stays "0.0" (the default node factory would strip the zero). */
+    private final ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+
+    public MailComposer(Labels labels) {
+        this.labels = labels;
+    }
+
+    public BureauMail compose(RenderedForm form) {
+        JsonNode json = read(form);
+        String index = json.path("index").asText();
+        YearMonth period = YearMonth.parse(json.path("period").asText());
+        Accumulation accumulation = Accumulation.valueOf(json.path("accumulation").asText());
+        String version = String.format(Locale.ROOT, "V%04d", json.path("version").asInt());
+        String subject = labels.mailSubject().replace("{index}", index)
+                .replace("{period}", labels.period(period, accumulation, "kk")).replace("{version}", version);
+
+        StringBuilder body = new StringBuilder(subject).append("\n");
+        for (String lang : LANGUAGES) {
+            body.append("\n— ").append(labels.mail("language", lang)).append(" —\n");
+            body.append(labels.mail("intro", lang)
+                    .replace("{name}", name(form, lang))
+                    .replace("{index}", index)
+                    .replace("{period}", labels.period(period, accumulation, lang))
+                    .replace("{version}", version)
+                    .replace("{action}", labels.mailAction(json.path("action").asText().charAt(0), lang))).append("\n");
+            body.append(labels.text("header", "asOf", lang)).append(": ")
+                    .append(CUT_OFF.format(OffsetDateTime.parse(json.path("asOf").asText()))).append("\n\n");
+            totals(json, lang, body);
+            findings(json, lang, body);
+            body.append(labels.mail("attachments", lang)).append(' ')
+                    .append(form.xlsx().name()).append(", ").append(form.json().name()).append("\n");
+        }
+        body.append("\n").append(labels.mail("automatic", "kk")).append(" / ").append(labels.mail("automatic", "ru")).append("\n");
+
+        return new BureauMail(subject, body.toString(), List.of(
+                new BureauMail.Attachment(form.xlsx().name(), XLSX, form.xlsx().content()),
+                new BureauMail.Attachment(form.json().name(), JSON, form.json().content())));
+    }
+
+    private String name(RenderedForm form, String lang) {
+        var definition = labels.form(form.manifest().form());
+        return "kk".equals(lang) ? definition.kk() : definition.ru();
+    }
+
+    /** The total row, one line per numeric column: "2. Барлығы жазатайым оқиғалар саны, бірлік: 4". */
+    private void totals(JsonNode json, String lang, StringBuilder body) {
+        JsonNode total = json.path("rows").path(0);
+        body.append(labels.mail("totals", lang).replace("{total}", total.path(lang).asText())).append("\n");
+        for (JsonNode column : json.path("columns")) {
+            int number = column.path("number").asInt();
+            ColumnDef def = new ColumnDef(number, column.path("code").asText(), column.path("kk").asText(),
+                    column.path("ru").asText(), column.path("unit").asText(""), 0);
+            String label = column.path(lang).asText();
+            String unit = labels.unit(def, lang);
+            // "label, unit: value", as statistical tables print it; a label naming its unit keeps it once
+            body.append("  ").append(number).append(". ").append(label)
+                    .append(unit.isEmpty() || label.contains(unit) ? "" : ", " + unit).append(": ")
+                    .append(total.path("values").path(Integer.toString(number)).decimalValue().toPlainString()).append("\n");
+        }
+        body.append("\n");
+    }
+
+    /** The WARN findings: where, what (worded per rule when labels.json has it), and the values. */
+    private void findings(JsonNode json, String lang, StringBuilder body) {
+        List<String> lines = new ArrayList<>();
+        for (JsonNode f : json.path("findings")) {
+            if (!"WARN".equals(f.path("severity").asText())) {
+                continue;
+            }
+            String where = where(json, f.path("where").asText(), lang);
+            String message = f.path("message").asText();
+            Matcher values = VALUES.matcher(message);
+            String text = labels.rule(f.path("rule").asText(), lang)
+                    .map(worded -> values.find() ? worded + " (" + values.group(1) + ")" : worded)
+                    .orElse(message);
+            lines.add("  • " + where + ": " + text);
+        }
+        if (lines.isEmpty()) {
+            body.append(labels.mail("noFindings", lang)).append("\n\n");
+        } else {
+            body.append(labels.mail("findings", lang)).append("\n");
+            lines.forEach(line -> body.append(line).append("\n"));
+            body.append("\n");
+        }
+    }
+
+    /** "row 790000000 Шымкент қаласы" as "790000000 город Шымкент" in Russian; other places as they are. */
+    private static String where(JsonNode json, String where, String lang) {
+        Matcher row = ROW.matcher(where);
+        if (row.matches()) {
+            for (JsonNode r : json.path("rows")) {
+                if (r.path("kato").asText().equals(row.group(1))) {
+                    return row.group(1) + " " + r.path(lang).asText();
+                }
+            }
+        }
+        return where;
+    }
+
+    private JsonNode read(RenderedForm form) {
+        try {
+            return mapper.readTree(form.json().content());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the .json of " + form.names().stem() + " cannot be read back", e);
+        }
+    }
+}

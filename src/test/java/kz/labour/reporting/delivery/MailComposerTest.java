@@ -1,0 +1,131 @@
+package kz.labour.reporting.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import kz.labour.reporting.form.Accumulation;
+import kz.labour.reporting.form.Controls;
+import kz.labour.reporting.form.FormId;
+import kz.labour.reporting.form.FormTable;
+import kz.labour.reporting.form.Labels;
+import kz.labour.reporting.form.Organisation;
+import kz.labour.reporting.form.RegionCatalogue;
+import kz.labour.reporting.form.RenderedForm;
+import kz.labour.reporting.form.Rendering;
+
+class MailComposerTest {
+
+    static final Labels LABELS = Labels.load();
+    static final RegionCatalogue REGIONS = RegionCatalogue.load();
+    static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
+    /** 06:00 on 1 August 2025 in Almaty, given in UTC: the mail prints it in the reporting zone. */
+    static final OffsetDateTime AS_OF = OffsetDateTime.of(2025, 8, 1, 1, 0, 0, 0, ZoneOffset.UTC);
+    static final Organisation ORG = new Organisation("123456789012", "Test", "", "", "", "", "");
+
+    final MailComposer composer = new MailComposer(LABELS);
+
+    /** 2-ӨЖ, July 2025: Pavlodar 3 accidents (1 group of 2), 4 victims: 2 light, 1 severe, 1 fatal. */
+    static RenderedForm injuries(Accumulation accumulation, int version, char action) {
+        FormTable table = FormTable.assemble(LABELS.form(FormId.OZH), REGIONS, LABELS.totalRow(), YearMonth.of(2025, 7),
+                accumulation, AS_OF, Map.of("55", values(2, 3, 3, 1, 4, 4, 5, 2, 6, 2, 7, 1, 8, 1)));
+        return Rendering.render(table, Controls.check(table), LABELS, ORG, version, action, AS_OF, ALMATY);
+    }
+
+    @Test
+    void subjectNamesTheIndexThePeriodInWordsAndTheVersion() {
+        assertThat(composer.compose(injuries(Accumulation.MONTH, 1, 'N')).subject())
+                .isEqualTo("2-ӨЖ · 2025 жылғы шілде · V0001");
+        assertThat(composer.compose(injuries(Accumulation.YEAR_TO_DATE, 12, 'R')).subject())
+                .isEqualTo("2-ӨЖ · 2025 жылғы қаңтар – шілде · V0012");
+    }
+
+    @Test
+    void bodySummarisesTheTotalsRowAndTheCutOffInKazakhThenRussian() {
+        String body = composer.compose(injuries(Accumulation.MONTH, 1, 'N')).body();
+
+        assertThat(body).startsWith("2-ӨЖ · 2025 жылғы шілде · V0001\n\n— Қазақша —\n");
+        assertThat(body.indexOf("— Қазақша —")).isLessThan(body.indexOf("— По-русски —"));
+        assertThat(body).contains(
+                "«Өндірістік жарақаттанудың жай-күйі туралы мәліметтер» (2-ӨЖ) нысаны, 2025 жылғы шілде, V0001 нұсқасы: жаңа.\n"
+                        + "Деректер жағдайы: 2025-08-01 06:00 (UTC+05:00)\n\n"
+                        + "Жиыны (Қазақстан Республикасы):\n"
+                        + "  2. Барлығы жазатайым оқиғалар саны, бірлік: 3\n"
+                        + "  3. Оның ішінде топтық, бірлік: 1\n"
+                        + "  4. Барлығы зардап шеккендер саны, адам: 4\n"
+                        + "  5. оның ішінде: Топтық жазатайым оқиғаларда зардап шеккендердің саны, адам: 2\n"
+                        + "  6. Жеңіл және орташа дәрежедегі зардап шеккендердің саны, адам: 2\n"
+                        + "  7. Ауыр нәтижемен зардап шеккендер саны, адам: 1\n"
+                        + "  8. Қаза тапқандар саны, адам: 1\n\n"
+                        + "Ескертулер жоқ.\n\n"
+                        + "Қоса берілген файлдар: 2-OZh_2025-07_V0001_N.xlsx, 2-OZh_2025-07_V0001_N.json\n",
+                "Форма «Сведения о состоянии производственного травматизма» (2-ӨЖ) за июль 2025 года, версия V0001: новая.\n"
+                        + "Данные по состоянию на: 2025-08-01 06:00 (UTC+05:00)\n\n"
+                        + "Итого (Республика Казахстан):\n"
+                        + "  2. Всего несчастных случаев, единиц: 3\n",
+                "  8. погибших, человек: 1\n\nПредупреждений нет.\n");
+    }
+
+    @Test
+    void aReplacementSaysItReplacesThePreviousVersion() {
+        String body = composer.compose(injuries(Accumulation.MONTH, 2, 'R')).body();
+
+        assertThat(body).contains("V0002 нұсқасы: осы кезеңнің алдыңғы нұсқасын ауыстырады.",
+                "версия V0002: заменяет предыдущую версию за этот период.");
+    }
+
+    @Test
+    void listsEachWarnFindingWithTheRulesWordingAndTheValues() {
+        // Shymkent: one criminal case opened, no material referred (c16 > c15 is a WARN); the fine keeps c8 and c9 consistent
+        FormTable table = FormTable.assemble(LABELS.form(FormId.MEIZHM), REGIONS, LABELS.totalRow(), YearMonth.of(2025, 7),
+                Accumulation.MONTH, AS_OF, Map.of("79", values(2, 1, 16, 1)));
+        RenderedForm form = Rendering.render(table, Controls.check(table), LABELS, ORG, 1, 'N', AS_OF, ALMATY);
+
+        String body = composer.compose(form).body();
+
+        // the total row breaks the rule as well: 1 case, 0 referrals
+        assertThat(body).contains("Ескертулер (жіберуге кедергі келтірмейді):\n"
+                + "  • 000000000 Қазақстан Республикасы: қозғалған қылмыстық істер саны (16-баған) құқық қорғау органдарына "
+                + "берілген материалдар санынан (15-баған) көп (c15=0, c16=1)\n"
+                + "  • 790000000 Шымкент қаласы: қозғалған қылмыстық істер саны (16-баған) құқық қорғау органдарына "
+                + "берілген материалдар санынан (15-баған) көп (c15=0, c16=1)\n");
+        assertThat(body).contains("Предупреждения (не препятствуют отправке):\n"
+                + "  • 000000000 Республика Казахстан: возбужденных уголовных дел (гр. 16) больше, чем материалов, "
+                + "переданных в правоохранительные органы (гр. 15) (c15=0, c16=1)\n"
+                + "  • 790000000 город Шымкент: возбужденных уголовных дел (гр. 16) больше, чем материалов, "
+                + "переданных в правоохранительные органы (гр. 15) (c15=0, c16=1)\n");
+        // a column whose label names its unit prints the unit once
+        assertThat(body).contains("  9. Әкімшілік айыппұлдардың сомасы (мың теңге): 0.0\n");
+    }
+
+    @Test
+    void attachesTheWorkbookAndTheJsonUnderTheirOwnNamesAndTypes() {
+        RenderedForm form = injuries(Accumulation.MONTH, 1, 'N');
+
+        List<BureauMail.Attachment> attachments = composer.compose(form).attachments();
+
+        assertThat(attachments).extracting(BureauMail.Attachment::name)
+                .containsExactly("2-OZh_2025-07_V0001_N.xlsx", "2-OZh_2025-07_V0001_N.json");
+        assertThat(attachments).extracting(BureauMail.Attachment::contentType).containsExactly(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/json; charset=UTF-8");
+        assertThat(attachments.get(0).content()).isEqualTo(form.xlsx().content());
+        assertThat(attachments.get(1).content()).isEqualTo(form.json().content());
+    }
+
+    /** Column number, value, column number, value…; columns not named are 0. */
+    static Map<Integer, BigDecimal> values(int... pairs) {
+        Map<Integer, BigDecimal> values = new java.util.HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            values.put(pairs[i], BigDecimal.valueOf(pairs[i + 1]));
+        }
+        return values;
+    }
+}

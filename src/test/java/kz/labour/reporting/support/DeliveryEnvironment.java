@@ -1,0 +1,186 @@
+package kz.labour.reporting.support;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import jakarta.mail.internet.MimeMessage;
+import kz.labour.reporting.demo.EmbeddedSftpServer;
+import kz.labour.reporting.ops.Cli;
+import kz.labour.reporting.ops.Command;
+
+/**
+ * Everything a delivery test talks to, real and local: the source and pipeline databases
+ * ({@link TestPostgres}), an outbox folder, the bureau's SFTP server ({@link EmbeddedSftpServer}: host
+ * key, known_hosts, key authentication with a passphrase) and a mail relay (GreenMail). One per test
+ * class, registered as the application's settings; the servers can be stopped and started on the
+ * same ports to play outages.
+ */
+public final class DeliveryEnvironment implements AutoCloseable {
+
+    public static final String BUREAU = "stat@bureau.kz";
+    public static final String BUREAU_ARCHIVE = "archive@bureau.kz";
+    public static final String OPERATOR = "duty@inspection.kz";
+    public static final String FROM = "reports@inspection.kz";
+    public static final String CUT_OFF = "2025-07-01T06:00:00+05:00";
+    /** Characters that break an endpoint URI unless passed RAW. */
+    public static final String PASSPHRASE = "pa+ss&wo rd%1";
+    public static final String DIRECTORY = "upload";
+
+    public final Path dir;
+    public final String source;
+    public final String pipeline;
+    public final Path outbox;
+    public final EmbeddedSftpServer sftp;
+    /** The known_hosts file the application reads: a copy of the server's, which a test may spoil. */
+    public final Path knownHosts;
+    public final GreenMail mail;
+    public final int smtpPort;
+
+    public DeliveryEnvironment() {
+        try {
+            dir = Files.createTempDirectory("delivery-test");
+            source = TestPostgres.newSource("/fixtures/june-2025.sql");
+            pipeline = TestPostgres.newDatabase("pipeline");
+            outbox = Files.createDirectories(dir.resolve("outbox"));
+            sftp = new EmbeddedSftpServer(dir.resolve("sftp"), 0, PASSPHRASE).start();
+            Files.createDirectories(remoteDir());
+            knownHosts = dir.resolve("known_hosts");
+            restoreKnownHosts();
+            smtpPort = freePort();
+            mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            mail.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The application's settings for this environment; retries are quick (10, 20, 40 ms). */
+    public void register(DynamicPropertyRegistry registry) {
+        registry.add("source.datasource.url", () -> source);
+        registry.add("pipeline.datasource.url", () -> pipeline);
+        registry.add("reporting.outbox", outbox::toString);
+        registry.add("delivery.sftp.host", sftp::host);
+        registry.add("delivery.sftp.port", sftp::port);
+        registry.add("delivery.sftp.user", sftp::user);
+        registry.add("delivery.sftp.private-key-file", () -> sftp.clientPrivateKeyFile().toString());
+        registry.add("delivery.sftp.private-key-passphrase", () -> PASSPHRASE);
+        registry.add("delivery.sftp.known-hosts-file", knownHosts::toString);
+        registry.add("delivery.sftp.directory", () -> DIRECTORY);
+        registry.add("delivery.sftp.connect-timeout", () -> 3000);
+        registry.add("delivery.sftp.read-timeout", () -> 10000);
+        registry.add("delivery.smtp.host", () -> "127.0.0.1");
+        registry.add("delivery.smtp.port", () -> smtpPort);
+        registry.add("delivery.smtp.starttls", () -> false);
+        registry.add("delivery.smtp.connect-timeout", () -> 3000);
+        registry.add("delivery.smtp.read-timeout", () -> 10000);
+        registry.add("delivery.mail.from", () -> FROM);
+        registry.add("delivery.mail.to", () -> BUREAU + ", " + BUREAU_ARCHIVE);
+        registry.add("delivery.mail.ops-to", () -> OPERATOR);
+        registry.add("delivery.retry.redeliveries", () -> 3);
+        registry.add("delivery.retry.initial-delay", () -> 10);
+        registry.add("delivery.retry.multiplier", () -> 2);
+        registry.add("delivery.retry.max-delay", () -> 40);
+    }
+
+    /** Both servers up, no mail kept, the genuine known_hosts: the state every test starts from. */
+    public void reset() {
+        sftp.start();
+        if (!mail.isRunning()) {
+            mail.start();
+        }
+        try {
+            mail.purgeEmailFromAllMailboxes();
+        } catch (FolderException e) {
+            throw new IllegalStateException(e);
+        }
+        restoreKnownHosts();
+    }
+
+    public void restoreKnownHosts() {
+        try {
+            Files.copy(sftp.knownHostsFile(), knownHosts, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The bureau's upload directory as the SFTP server stores it. */
+    public Path remoteDir() {
+        return sftp.root().resolve(DIRECTORY);
+    }
+
+    /** File names in the bureau's upload directory, sorted. */
+    public List<String> remoteFiles() {
+        try (Stream<Path> files = Files.list(remoteDir())) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Messages in one mailbox, oldest first. */
+    public List<MimeMessage> mailsTo(String address) {
+        return mail.findReceivedMessages(user -> user.getEmail().equalsIgnoreCase(address), m -> true).toList();
+    }
+
+    /** Runs a one-shot command through the CLI bean, as {@code java -jar … transmit …} would. */
+    public static Run run(Cli cli, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = cli.run(Command.parse(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** {@code transmit --period P --form F --as-of CUT_OFF [flags]}. */
+    public static Run transmit(Cli cli, String period, String form, String... flags) {
+        String[] base = {"transmit", "--period", period, "--form", form, "--as-of", CUT_OFF};
+        String[] args = Arrays.copyOf(base, base.length + flags.length);
+        System.arraycopy(flags, 0, args, base.length, flags.length);
+        return run(cli, args);
+    }
+
+    /** What a command printed and returned. */
+    public record Run(int exitCode, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n" + out + err;
+        }
+    }
+
+    @Override
+    public void close() {
+        sftp.stop();
+        mail.stop();
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind is harmless
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress("127.0.0.1", 0));
+            return socket.getLocalPort();
+        }
+    }
+}
