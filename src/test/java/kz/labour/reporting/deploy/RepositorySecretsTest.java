@@ -48,7 +48,7 @@ class RepositorySecretsTest {
     /** Scripts: {@code NAME_PASSWORD=literal} (a value from a variable or command is fine). */
     private static final Pattern SCRIPT_FILE = Pattern.compile("(?i)(\\.(sh|bash)|(^|/)Dockerfile[^/]*|(^|/)\\.ci/run|(^|/)bin/[^/.]+)$");
     private static final Pattern SCRIPT_SECRET = Pattern.compile(
-            "(?i)\\b([A-Z0-9_]*(PASSWORD|PASSPHRASE|PGPASSWORD|SECRET|TOKEN)[A-Z0-9_]*)=([\"']?)([^\"'\\s$;)`][^\"'\\s;)`]*)");
+            "(?i)\\b([A-Z0-9_]*(PASSWORD|PASSPHRASE|PGPASSWORD|SECRET|TOKEN)[A-Z0-9_]*)=([\"']?)([^\"'\\s$;()`][^\"'\\s;)`]*)");
 
     record Finding(String file, int line, String what) {
         @Override
@@ -218,6 +218,8 @@ class RepositorySecretsTest {
         assertThat(scan("src/systemtest/run.sh", bytes("PGPASSWORD=\"$admin_pw\" psql"))).isEmpty();
         assertThat(scan("src/systemtest/run.sh", bytes("SOURCE_DB_PASSWORD=$(cat \"$dir/reader\")"))).isEmpty();
         assertThat(scan("src/systemtest/run.sh", bytes("  SMTP_PASSWORD=\"${smtp_pw}\""))).isEmpty();
+        assertThat(scan("src/systemtest/run.sh", bytes("secrets=(\"$admin_pw\" \"$reader_pw\")"))).isEmpty();
+        assertThat(scan("src/systemtest/run.sh", bytes("secrets=()"))).isEmpty();
     }
 
     private static byte[] bytes(String s) {
