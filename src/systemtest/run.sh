@@ -149,7 +149,8 @@ used_ports=" "
 free_port() { # variable: set to a loopback port nothing listens on and not handed out before
     local p i
     for i in $(seq 1 200); do
-        p=$((20000 + (RANDOM * 32768 + RANDOM) % 40000))
+        # Below Linux's ephemeral range (32768-60999), so no outgoing connection takes it meanwhile.
+        p=$((20000 + (RANDOM * 32768 + RANDOM) % 12000))
         case "$used_ports" in *" $p "*) continue ;; esac
         if ! port_in_use "$p"; then
             used_ports="$used_ports$p "
