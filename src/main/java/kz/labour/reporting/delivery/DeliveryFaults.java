@@ -2,6 +2,7 @@ package kz.labour.reporting.delivery;
 
 import java.io.EOFException;
 import java.io.FileNotFoundException;
+import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -38,6 +39,7 @@ import jakarta.mail.internet.AddressException;
 public class DeliveryFaults {
 
     private static final int SSH_FX_NO_SUCH_FILE = 2;
+    private static final int SSH_FX_FAILURE = 4;
     private static final int SSH_FX_PERMISSION_DENIED = 3;
     private static final int SSH_FX_NO_CONNECTION = 6;
     private static final int SSH_FX_CONNECTION_LOST = 7;
@@ -111,12 +113,15 @@ public class DeliveryFaults {
             if (t instanceof SMTPSendFailedException s && s.getReturnCode() >= 400 && s.getReturnCode() < 500) {
                 return t;
             }
-            if (t instanceof SftpException s && (s.id == SSH_FX_NO_CONNECTION || s.id == SSH_FX_CONNECTION_LOST)) {
+            // JSch reports a connection lost mid-transfer as a failure caused by an I/O error on its channel
+            if (t instanceof SftpException s && (s.id == SSH_FX_NO_CONNECTION || s.id == SSH_FX_CONNECTION_LOST
+                    || s.id == SSH_FX_FAILURE && s.getCause() instanceof IOException)) {
                 return t;
             }
             String m = lower(t.getMessage());
-            if (t instanceof JSchException && (m.contains("session is down") || m.contains("timeout")
-                    || m.contains("connection is closed") || m.contains("channel is not opened"))) {
+            if ((t instanceof JSchException || t instanceof SftpException) && (m.contains("session is down")
+                    || m.contains("timeout") || m.contains("connection is closed") || m.contains("channel is not opened")
+                    || m.contains("inputstream is closed") || m.contains("pipe closed"))) {
                 return t;
             }
         }

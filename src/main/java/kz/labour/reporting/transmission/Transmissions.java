@@ -140,6 +140,7 @@ public class Transmissions {
                     job.end(Outcome.ALREADY_DELIVERED, "already delivered " + d.versionLabel() + " on "
                             + d.updatedAt().atZoneSameInstant(settings.zoneId()).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS)
                             + "; use --force to send changed numbers or --resend to send it again");
+                    log.info("{} {}; nothing sent", job.name(), job.message());
                 } else {
                     build(job, latest, false);
                 }
@@ -269,6 +270,7 @@ public class Transmissions {
                 job.request().trigger(), job.request().requestedBy());
         log.error("{} {} {} not delivered by {}: {}", job.form().index(), job.period(), job.versionLabel(),
                 "SFTP".equals(channel) ? "SFTP" : "e-mail", error);
+        log.debug("{} {} {} {} failure in full", job.form().index(), job.period(), job.versionLabel(), channel, cause);
     }
 
     /**

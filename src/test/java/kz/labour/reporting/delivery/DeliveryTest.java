@@ -164,6 +164,31 @@ class DeliveryTest {
     }
 
     @Test
+    void anInterruptedDeliveryIsFinishedWithoutUploadingAgainWhatReachedTheServer() throws Exception {
+        assertThat(transmit(cli, "2024-12", "2-OZh").exitCode()).isZero();
+        List<String> uploads = env.sftp.completedUploads();
+        // The process died after the upload, before the ledger heard of it and before the e-mail went
+        env.mail.purgeEmailFromAllMailboxes();
+        TestPostgres.execute(TestPostgres.dataSource(env.pipeline), """
+                UPDATE transmission SET status = 'DELIVERING', sftp_status = 'PENDING', sftp_at = NULL,
+                       mail_status = 'PENDING', mail_at = NULL, deliveries = 0
+                 WHERE form = '2-OZh' AND period = '2024-12'
+                """);
+
+        Run rerun = transmit(cli, "2024-12", "2-OZh");
+
+        assertThat(rerun.exitCode()).as(rerun.toString()).isZero();
+        assertThat(rerun.out()).contains("V0001 N DELIVERED");
+        assertThat(env.sftp.completedUploads()).isEqualTo(uploads);
+        assertThat(env.mailsTo(BUREAU)).singleElement()
+                .satisfies(m -> assertThat(m.getSubject()).isEqualTo("2-ӨЖ · 2024 жылғы желтоқсан · V0001"));
+        Transmission t = ledger.latest("2-OZh", "2024-12").orElseThrow();
+        assertThat(t.status()).isEqualTo(Status.DELIVERED);
+        assertThat(t.sftpStatus()).isEqualTo(ChannelStatus.DONE);
+        assertThat(t.deliveries()).isEqualTo(1);
+    }
+
+    @Test
     void forceWithUnchangedNumbersSendsNothing() {
         assertThat(transmit(cli, "2025-04", "2-OZh").exitCode()).isZero();
         List<String> uploads = env.sftp.completedUploads();

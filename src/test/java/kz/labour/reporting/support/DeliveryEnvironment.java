@@ -11,8 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -21,6 +27,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import jakarta.mail.internet.MimeMessage;
+import kz.labour.reporting.LabourReportingApplication;
 import kz.labour.reporting.demo.EmbeddedSftpServer;
 import kz.labour.reporting.ops.Cli;
 import kz.labour.reporting.ops.Command;
@@ -72,31 +79,56 @@ public final class DeliveryEnvironment implements AutoCloseable {
     }
 
     /** The application's settings for this environment; retries are quick (10, 20, 40 ms). */
+    public Map<String, Object> properties() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("source.datasource.url", source);
+        p.put("pipeline.datasource.url", pipeline);
+        p.put("reporting.outbox", outbox.toString());
+        p.put("delivery.sftp.host", sftp.host());
+        p.put("delivery.sftp.port", sftp.port());
+        p.put("delivery.sftp.user", sftp.user());
+        p.put("delivery.sftp.private-key-file", sftp.clientPrivateKeyFile().toString());
+        p.put("delivery.sftp.private-key-passphrase", PASSPHRASE);
+        p.put("delivery.sftp.known-hosts-file", knownHosts.toString());
+        p.put("delivery.sftp.directory", DIRECTORY);
+        p.put("delivery.sftp.connect-timeout", 3000);
+        p.put("delivery.sftp.read-timeout", 10000);
+        p.put("delivery.smtp.host", "127.0.0.1");
+        p.put("delivery.smtp.port", smtpPort);
+        p.put("delivery.smtp.starttls", false);
+        p.put("delivery.smtp.connect-timeout", 3000);
+        p.put("delivery.smtp.read-timeout", 10000);
+        p.put("delivery.mail.from", FROM);
+        p.put("delivery.mail.to", BUREAU + ", " + BUREAU_ARCHIVE);
+        p.put("delivery.mail.ops-to", OPERATOR);
+        p.put("delivery.retry.redeliveries", 3);
+        p.put("delivery.retry.initial-delay", 10);
+        p.put("delivery.retry.multiplier", 2);
+        p.put("delivery.retry.max-delay", 40);
+        return p;
+    }
+
     public void register(DynamicPropertyRegistry registry) {
-        registry.add("source.datasource.url", () -> source);
-        registry.add("pipeline.datasource.url", () -> pipeline);
-        registry.add("reporting.outbox", outbox::toString);
-        registry.add("delivery.sftp.host", sftp::host);
-        registry.add("delivery.sftp.port", sftp::port);
-        registry.add("delivery.sftp.user", sftp::user);
-        registry.add("delivery.sftp.private-key-file", () -> sftp.clientPrivateKeyFile().toString());
-        registry.add("delivery.sftp.private-key-passphrase", () -> PASSPHRASE);
-        registry.add("delivery.sftp.known-hosts-file", knownHosts::toString);
-        registry.add("delivery.sftp.directory", () -> DIRECTORY);
-        registry.add("delivery.sftp.connect-timeout", () -> 3000);
-        registry.add("delivery.sftp.read-timeout", () -> 10000);
-        registry.add("delivery.smtp.host", () -> "127.0.0.1");
-        registry.add("delivery.smtp.port", () -> smtpPort);
-        registry.add("delivery.smtp.starttls", () -> false);
-        registry.add("delivery.smtp.connect-timeout", () -> 3000);
-        registry.add("delivery.smtp.read-timeout", () -> 10000);
-        registry.add("delivery.mail.from", () -> FROM);
-        registry.add("delivery.mail.to", () -> BUREAU + ", " + BUREAU_ARCHIVE);
-        registry.add("delivery.mail.ops-to", () -> OPERATOR);
-        registry.add("delivery.retry.redeliveries", () -> 3);
-        registry.add("delivery.retry.initial-delay", () -> 10);
-        registry.add("delivery.retry.multiplier", () -> 2);
-        registry.add("delivery.retry.max-delay", () -> 40);
+        properties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /**
+     * A second instance of the application on the same databases and servers, as a second JVM
+     * would run it: its own Camel context, pools and locks. The caller closes it.
+     */
+    public ConfigurableApplicationContext secondInstance() {
+        Map<String, Object> p = new LinkedHashMap<>(properties());
+        // what @PipelineTest sets for the test's own context
+        p.put("reporting.schedule.enabled", false);
+        p.put("reporting.org.bin", "123456789012");
+        p.put("reporting.org.name", "Test inspectorate");
+        p.put("source.datasource.username", "postgres");
+        p.put("pipeline.datasource.username", "postgres");
+        p.put("camel.main.jmx-enabled", false);
+        // The component scan finds FixedClock (test classes are on the class path), so "now" is the test's
+        // as command-line properties: default properties would lose to config/application.yml
+        String[] args = p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        return new SpringApplicationBuilder(LabourReportingApplication.class).web(WebApplicationType.NONE).run(args);
     }
 
     /** Both servers up, no mail kept, the genuine known_hosts: the state every test starts from. */

@@ -1,0 +1,95 @@
+package kz.labour.reporting.delivery;
+
+import static kz.labour.reporting.support.DeliveryEnvironment.BUREAU;
+import static kz.labour.reporting.support.DeliveryEnvironment.transmit;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import javax.sql.DataSource;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.AdviceWith;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import kz.labour.reporting.ledger.Ledger;
+import kz.labour.reporting.ledger.Status;
+import kz.labour.reporting.ops.Cli;
+import kz.labour.reporting.support.DeliveryEnvironment;
+import kz.labour.reporting.support.DeliveryEnvironment.Run;
+import kz.labour.reporting.support.PipelineTest;
+import kz.labour.reporting.support.TestPostgres;
+
+/**
+ * Two instances of the application, as two JVMs would run against one pipeline database, asked to
+ * transmit the same form and period at the same moment: the advisory lock lets one deliver and the
+ * other find it delivered.
+ */
+@PipelineTest
+class ConcurrentTransmitTest {
+
+    static final DeliveryEnvironment env = new DeliveryEnvironment();
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        env.register(registry);
+    }
+
+    @AfterAll
+    static void stopServers() {
+        env.close();
+    }
+
+    @Autowired
+    Cli cli;
+
+    @Autowired
+    CamelContext camel;
+
+    @Autowired
+    Ledger ledger;
+
+    @Test
+    void twoInstancesTransmittingTheSameFormAndPeriodAtOnceDeliverItOnce() throws Exception {
+        try (ConfigurableApplicationContext other = env.secondInstance()) {
+            Cli otherCli = other.getBean(Cli.class);
+            // Whichever instance gets the lock first: if it is this one, it holds the lock inside its
+            // delivery until the other instance is seen waiting for it, so the two really overlap.
+            AdviceWith.adviceWith(camel, "deliver", route -> route.weaveAddFirst().process(exchange -> awaitAWaiter()));
+
+            CompletableFuture<Run> here = CompletableFuture.supplyAsync(() -> transmit(cli, "2025-06", "2-OZh"));
+            CompletableFuture<Run> there = CompletableFuture.supplyAsync(() -> transmit(otherCli, "2025-06", "2-OZh"));
+            List<Run> runs = List.of(here.get(), there.get());
+
+            assertThat(runs).allSatisfy(run -> assertThat(run.exitCode()).as(run.toString()).isZero());
+            assertThat(runs).filteredOn(run -> run.out().contains("V0001 N DELIVERED")).hasSize(1);
+            assertThat(runs).filteredOn(run -> run.out().contains("ALREADY_DELIVERED")).hasSize(1);
+        }
+        assertThat(env.sftp.completedUploads()).containsExactly(
+                "2-OZh_2025-06_V0001_N.xlsx", "2-OZh_2025-06_V0001_N.json", "2-OZh_2025-06_V0001_N.manifest.json");
+        assertThat(env.mailsTo(BUREAU)).hasSize(1);
+        assertThat(ledger.history("2-OZh", "2025-06")).singleElement().satisfies(t -> {
+            assertThat(t.status()).isEqualTo(Status.DELIVERED);
+            assertThat(t.deliveries()).isEqualTo(1);
+        });
+    }
+
+    /** Until some session of the pipeline database waits for an advisory lock. */
+    private static void awaitAWaiter() {
+        DataSource pipeline = TestPostgres.dataSource(env.pipeline);
+        JdbcTemplate jdbc = new JdbcTemplate(pipeline);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database "
+                        + "WHERE l.locktype = 'advisory' AND NOT l.granted AND d.datname = current_database()",
+                Integer.class) > 0);
+    }
+}
