@@ -27,8 +27,10 @@ import org.junit.jupiter.api.Test;
  */
 class RepositorySecretsTest {
 
-    /** PEM and OpenSSH private keys of any algorithm, encrypted or not. */
+    /** PEM and OpenSSH private keys of any algorithm, encrypted or not: the header... */
     private static final Pattern PRIVATE_KEY = Pattern.compile("-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----");
+    /** ...followed by key material (base64 lines), so a test asserting on the header alone is no key. */
+    private static final Pattern KEY_MATERIAL = Pattern.compile("[A-Za-z0-9+/]{40,}");
 
     /** Files whose very presence is a secret (by name), whatever their content. */
     private static final Pattern SECRET_FILE_NAME = Pattern.compile(
@@ -92,8 +94,15 @@ class RepositorySecretsTest {
         boolean script = SCRIPT_FILE.matcher(name).find();
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
-            if (PRIVATE_KEY.matcher(line).find()) {
-                findings.add(new Finding(file, i + 1, "a private key"));
+            Matcher header = PRIVATE_KEY.matcher(line);
+            if (header.find()) {
+                StringBuilder following = new StringBuilder(line.substring(header.end()));
+                for (int j = i + 1; j < Math.min(lines.length, i + 4); j++) {
+                    following.append('\n').append(lines[j]);
+                }
+                if (KEY_MATERIAL.matcher(following).find()) {
+                    findings.add(new Finding(file, i + 1, "a private key"));
+                }
             }
             if (config && !isComment(line)) {
                 Matcher m = CONFIG_SECRET.matcher(line);
@@ -171,12 +180,17 @@ class RepositorySecretsTest {
 
     @Test
     void findsPrivateKeys() {
-        String key = "-----BEGIN OPENSSH " + "PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n";
+        String body = "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW";
+        String key = "-----BEGIN OPENSSH " + "PRIVATE KEY-----\n" + body + "\n-----END OPENSSH PRIVATE KEY-----\n";
         assertThat(scan("src/test/resources/host_key_fixture.txt", key.getBytes(StandardCharsets.UTF_8)))
                 .extracting(Finding::toString).containsExactly("src/test/resources/host_key_fixture.txt:1: a private key");
-        assertThat(scan("a.txt", ("-----BEGIN " + "RSA PRIVATE KEY-----").getBytes(StandardCharsets.UTF_8))).hasSize(1);
-        assertThat(scan("a.txt", ("-----BEGIN " + "ENCRYPTED PRIVATE KEY-----").getBytes(StandardCharsets.UTF_8))).hasSize(1);
-        assertThat(scan("a.txt", "-----BEGIN PUBLIC KEY-----".getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(scan("a.txt", ("-----BEGIN " + "RSA PRIVATE KEY-----\n" + body).getBytes(StandardCharsets.UTF_8))).hasSize(1);
+        assertThat(scan("a.txt", ("-----BEGIN " + "ENCRYPTED PRIVATE KEY-----\n" + body).getBytes(StandardCharsets.UTF_8))).hasSize(1);
+        // in one source line, as a string with escaped newlines
+        assertThat(scan("A.java", ("String k = \"-----BEGIN " + "EC PRIVATE KEY-----\\n" + body + "\";").getBytes(StandardCharsets.UTF_8))).hasSize(1);
+        assertThat(scan("a.txt", ("-----BEGIN PUBLIC KEY-----\n" + body).getBytes(StandardCharsets.UTF_8))).isEmpty();
+        // a test that checks a generated key file starts with the header holds no key
+        assertThat(scan("T.java", ("assertThat(key).startsWith(\"-----BEGIN " + "OPENSSH PRIVATE KEY-----\");\n}\n").getBytes(StandardCharsets.UTF_8))).isEmpty();
     }
 
     @Test
