@@ -10,5 +10,7 @@ done
 # The incoming volume is created root-owned on first use; the bureau must write there.
 chown bureau:bureau /srv/sftp/incoming
 chmod 0750 /srv/sftp/incoming
+# Privilege separation directory (made in the image too; /run may be a fresh tmpfs).
+install -d -m 0755 /run/sshd
 /usr/sbin/sshd -t -f /etc/ssh/sshd_config
 exec /usr/sbin/sshd -D -e -f /etc/ssh/sshd_config
