@@ -65,7 +65,7 @@ class DeadlineIntegrationTest {
     static class Stubs {
         @Bean
         CamelStubs alertRecorder() {
-            return new CamelStubs().stub("direct:alert", exchange -> {
+            return new CamelStubs().stub("direct:alert-mail", exchange -> {
                 if (mailRelayDown) {
                     throw new IllegalStateException("mail relay refused the message");
                 }

@@ -59,9 +59,9 @@ public final class CamelStubs implements CamelContextConfiguration {
         });
     }
 
-    /** Records each operators' alert into {@code alerts}. */
+    /** Records each operators' alert into {@code alerts}, where it would have been mailed. */
     public CamelStubs captureAlerts(Queue<Alert> alerts) {
-        return stub("direct:alert", exchange -> alerts.add(new Alert(exchange.getMessage().getHeader("alertSubject", String.class),
+        return stub("direct:alert-mail", exchange -> alerts.add(new Alert(exchange.getMessage().getHeader("alertSubject", String.class),
                 exchange.getMessage().getBody(String.class))));
     }
 
