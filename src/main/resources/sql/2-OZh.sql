@@ -3,7 +3,7 @@
 -- victims count when they too were recorded by as_of, so a group accident (two or more victims) is
 -- judged by the victims known at the cut-off. Victims take their accident's period and region.
 -- Parameters: from (date), until (date), as_of (timestamptz).
-WITH p AS (
+WITH p AS NOT MATERIALIZED (
     SELECT CAST(:?from AS date) AS d_from, CAST(:?until AS date) AS d_until, CAST(:?as_of AS timestamptz) AS as_of
 ),
 accidents AS (
