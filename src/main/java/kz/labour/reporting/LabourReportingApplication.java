@@ -7,6 +7,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import kz.labour.reporting.ops.CdsTraining;
 import kz.labour.reporting.ops.Cli;
 import kz.labour.reporting.ops.Command;
 
@@ -66,6 +67,10 @@ public class LabourReportingApplication {
             return KEEP_RUNNING; // the service lives on its non-daemon threads until stopped
         }
         try (context) {
+            if (CdsTraining.requested()) {
+                CdsTraining.exercise(context);
+                return 0;
+            }
             return context.getBean(Cli.class).run(command, System.out, System.err);
         }
     }
