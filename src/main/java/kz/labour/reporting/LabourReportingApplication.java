@@ -7,6 +7,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import kz.labour.reporting.form.FormWorkbook;
 import kz.labour.reporting.ops.CdsTraining;
 import kz.labour.reporting.ops.Cli;
 import kz.labour.reporting.ops.Command;
@@ -42,11 +43,21 @@ public class LabourReportingApplication {
             System.out.println(Command.USAGE);
             return 0;
         }
+        if (command.kind() == Command.Kind.TRANSMIT) {
+            // The spreadsheet library's first use costs about half a second; done on another core
+            // while the context starts, it is off the critical path (BENCHMARKS.md).
+            Thread warmUp = new Thread(FormWorkbook::warmUp, "xlsx-warm-up");
+            warmUp.setDaemon(true);
+            warmUp.start();
+        }
         SpringApplication app = new SpringApplication(LabourReportingApplication.class);
         if (command.oneShot()) {
             app.setWebApplicationType(WebApplicationType.NONE);
             // A one-shot command prints its own summary: no start-up banner lines, no scheduler.
+            // Nobody attaches to a process that lives for seconds: Camel registers no MBeans for its
+            // routes and processors (JMX is the service's interface), which saves start-up work.
             app.setDefaultProperties(Map.of("reporting.schedule.enabled", "false",
+                    "camel.main.jmx-enabled", "false",
                     "spring.main.log-startup-info", "false",
                     "logging.level.org.springframework.boot.SpringApplication", "off"));
         }
