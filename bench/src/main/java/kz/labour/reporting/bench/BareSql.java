@@ -82,6 +82,12 @@ final class BareSql {
         }
     }
 
+    /** A number in one form whatever its scale: 870, 870.0 and 8.7E+2 all become 870. */
+    static BigDecimal canon(BigDecimal value) {
+        BigDecimal v = value.stripTrailingZeros();
+        return v.scale() < 0 ? v.setScale(0) : v;
+    }
+
     /** Region to column values, comparable across the variants (numbers as BigDecimal without trailing zeros). */
     static Map<String, Map<String, BigDecimal>> normalise(List<Map<String, Object>> rows) {
         Map<String, Map<String, BigDecimal>> result = new java.util.TreeMap<>();
@@ -89,7 +95,7 @@ final class BareSql {
             Map<String, BigDecimal> values = new java.util.TreeMap<>();
             row.forEach((k, v) -> {
                 if (!k.equals("region")) {
-                    values.put(k, new BigDecimal(v.toString()).stripTrailingZeros());
+                    values.put(k, canon(new BigDecimal(v.toString())));
                 }
             });
             result.put(String.valueOf(row.get("region")), values);

@@ -117,10 +117,10 @@ final class RowPullingPeer {
         counts.forEach((region, c) -> {
             Map<String, BigDecimal> values = new TreeMap<>();
             for (int i = 2; i <= 17; i++) {
-                values.put("c" + i, BigDecimal.valueOf(c[i]));
+                values.put("c" + i, BareSql.canon(BigDecimal.valueOf(c[i])));
             }
-            values.put("c9", fineSums.getOrDefault(region, BigDecimal.ZERO)
-                    .divide(BigDecimal.valueOf(1000)).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros());
+            values.put("c9", BareSql.canon(fineSums.getOrDefault(region, BigDecimal.ZERO)
+                    .divide(BigDecimal.valueOf(1000)).setScale(1, RoundingMode.HALF_UP)));
             result.put(region, values);
         });
         return new Result(result, problems, pulled);
@@ -181,7 +181,7 @@ final class RowPullingPeer {
         counts.forEach((region, c) -> {
             Map<String, BigDecimal> values = new TreeMap<>();
             for (int i = 2; i <= 8; i++) {
-                values.put("c" + i, BigDecimal.valueOf(c[i]));
+                values.put("c" + i, BareSql.canon(BigDecimal.valueOf(c[i])));
             }
             result.put(region, values);
         });
