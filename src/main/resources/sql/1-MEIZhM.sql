@@ -3,7 +3,7 @@
 -- (source-contract.md). Regions are the first two digits of region_kato, so district, city and
 -- village codes roll up to their region. Regions with no facts return no row (the form prints zeros).
 -- Parameters: from (date), until (date), as_of (timestamptz).
-WITH p AS (
+WITH p AS NOT MATERIALIZED (
     SELECT CAST(:?from AS date) AS d_from, CAST(:?until AS date) AS d_until, CAST(:?as_of AS timestamptz) AS as_of
 ),
 inspections AS (

@@ -19,10 +19,14 @@ victims AS (
     SELECT v.* FROM accident_victim v JOIN accidents a ON a.id = v.accident_id, w
     WHERE v.recorded_at <= w.as_of
 ),
+-- A valid code is exactly nine ASCII digits starting with a region's prefix. "Nine digits" is
+-- tested as length 9 with nothing left after trimming the digits, the same as ~ '^[0-9]{9}$'
+-- at a fraction of a regular expression's cost per row (it runs on every row of the period).
 problems (relation, problem, id) AS (
     SELECT 'accident', 'region code with no matching region', a.id
     FROM accidents a, w
-    WHERE a.region_kato IS NULL OR a.region_kato !~ '^[0-9]{9}$' OR NOT (left(a.region_kato, 2) = ANY (w.regions))
+    WHERE a.region_kato IS NULL OR NOT (left(a.region_kato, 2) = ANY (w.regions))
+           OR length(a.region_kato) <> 9 OR ltrim(a.region_kato, '0123456789') <> ''
     UNION ALL
     SELECT 'accident', 'accident without victims', a.id
     FROM accidents a

@@ -10,6 +10,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
+import kz.labour.reporting.form.FormWorkbook;
+import kz.labour.reporting.ops.CdsTraining;
 import kz.labour.reporting.ops.Cli;
 import kz.labour.reporting.ops.Command;
 
@@ -47,7 +49,16 @@ public class LabourReportingApplication {
                 yield 0;
             }
             case DEMO -> demo();
-            case TRANSMIT, STATUS -> oneShot(command, Map.of(), System.out, System.err);
+            case TRANSMIT, STATUS -> {
+                if (command.kind() == Command.Kind.TRANSMIT) {
+                    // The spreadsheet library's first use costs about half a second; done on another
+                    // core while the context starts, it is off the critical path (BENCHMARKS.md).
+                    Thread warmUp = new Thread(FormWorkbook::warmUp, "xlsx-warm-up");
+                    warmUp.setDaemon(true);
+                    warmUp.start();
+                }
+                yield oneShot(command, Map.of(), System.out, System.err);
+            }
             case SERVICE -> service();
         };
     }
@@ -59,8 +70,10 @@ public class LabourReportingApplication {
     public static int oneShot(Command command, Map<String, Object> properties, PrintStream out, PrintStream err) {
         SpringApplication app = new SpringApplication(LabourReportingApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
-        // A one-shot command prints its own summary: no start-up lines.
+        // A one-shot command prints its own summary: no start-up lines. Nobody attaches to a process
+        // that lives for seconds: Camel registers no MBeans (JMX is the service's interface).
         app.setDefaultProperties(Map.of(
+                "camel.main.jmx-enabled", "false",
                 "spring.main.log-startup-info", "false",
                 "logging.level.org.springframework.boot.SpringApplication", "off",
                 "logging.level.org.apache.camel.spring.boot.SpringBootCamelContext", "error"));
@@ -80,6 +93,10 @@ public class LabourReportingApplication {
             return bad != null ? 2 : 1;
         }
         try (context) {
+            if (CdsTraining.requested()) {
+                CdsTraining.exercise(context);
+                return 0;
+            }
             return context.getBean(Cli.class).run(command, out, err);
         }
     }

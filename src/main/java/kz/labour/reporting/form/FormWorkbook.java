@@ -55,6 +55,44 @@ public final class FormWorkbook {
     private FormWorkbook() {
     }
 
+    /**
+     * Builds and writes a small throwaway workbook with the same kinds of parts as a form (styles,
+     * fonts, merged cells, print setup), so that the spreadsheet library's one-time set-up (its XML
+     * schema types, read from the jar on first use) is done. A one-shot transmit runs this on a
+     * background thread while the application starts: the first real form then renders in a fraction
+     * of the time. Failures are ignored; the real rendering reports its own.
+     */
+    public static void warmUp() {
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            XSSFSheet sheet = workbook.createSheet("warm-up");
+            Font font = workbook.createFont();
+            font.setFontName(FONT);
+            font.setBold(true);
+            CellStyle style = workbook.createCellStyle();
+            style.setFont(font);
+            style.setWrapText(true);
+            style.setBorderTop(BorderStyle.THIN);
+            style.setAlignment(HorizontalAlignment.CENTER);
+            style.setVerticalAlignment(VerticalAlignment.CENTER);
+            style.setDataFormat(workbook.createDataFormat().getFormat("0.0"));
+            Row row = sheet.createRow(0);
+            row.setHeightInPoints(LINE_POINTS);
+            Cell cell = row.createCell(0);
+            cell.setCellValue("Қазақстан");
+            cell.setCellStyle(style);
+            row.createCell(1).setCellValue(1.5);
+            sheet.addMergedRegion(new CellRangeAddress(1, 1, 0, 2));
+            sheet.setColumnWidth(0, FIRST_COLUMN_CHARS * 256);
+            sheet.getPrintSetup().setLandscape(true);
+            sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
+            sheet.setRepeatingRows(CellRangeAddress.valueOf("1:1"));
+            workbook.getProperties().getCoreProperties().setCreator("warm-up");
+            workbook.write(java.io.OutputStream.nullOutputStream());
+        } catch (IOException | RuntimeException e) {
+            // nothing to warm; the real rendering will say what is wrong
+        }
+    }
+
     /** The workbook's bytes; the document's created/modified dates are the data cut-off, not the clock. */
     public static byte[] render(FormTable table, Labels labels, Organisation org, OffsetDateTime generatedAt, ZoneId zone) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {

@@ -37,7 +37,10 @@ public class SourceConfiguration {
         ds.setMaximumPoolSize(2);
         ds.setMinimumIdle(0);
         ds.setInitializationFailTimeout(-1); // connect when first used: a source outage must not stop the service starting
-        ds.setConnectionInitSql("SET statement_timeout = '" + timeoutSeconds + "s'; SET default_transaction_read_only = on");
+        // JIT off: the forms' statements are planned with a huge row estimate (full joins of
+        // per-region aggregates), which makes PostgreSQL's JIT spend over a second compiling a
+        // statement that runs in a tenth of that (BENCHMARKS.md). Set per session, whatever the server's default.
+        ds.setConnectionInitSql("SET statement_timeout = '" + timeoutSeconds + "s'; SET default_transaction_read_only = on; SET jit = off");
         return ds;
     }
 }

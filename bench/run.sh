@@ -1,0 +1,124 @@
+#!/bin/sh
+# The benchmark of issue 6, in one run on one machine (BENCHMARKS.md explains what it measures):
+#
+#   bench/run.sh [--no-build] [--runs N] [--backfill-runs N] [--month-rounds N] [--ytd-rounds N]
+#
+# 1. the bench database: bench/make-db.sh (made once, about 4 minutes; reused after that; set
+#    BENCH_DB_ARGS, e.g. "--scale 10 --months 24", for another size);
+# 2. the jar with its class-data-sharing archives (mvn package; --no-build: use the one there) and
+#    bench/empty-app, the start-up floor, trained the same way by the same launcher;
+# 3. in one JVM with the real application context (SqlBench): each form's build through route
+#    build-form vs the same SQL bare over JDBC vs a row-pulling peer, MONTH and YEAR_TO_DATE;
+# 4. whole processes with hyperfine: a one-shot `transmit --dry-run` through bin/labour-reporting and
+#    with plain `java -jar`, the empty app tuned and plain, a 12-month backfill in one process vs
+#    twelve one-shot runs; peak RSS of each with /usr/bin/time;
+# 5. target/bench/results.md: medians, ratios, every target PASS or MISS. Exits 1 if one is missed.
+#
+# Needs hyperfine and GNU time (apt-get install -y hyperfine time), PostgreSQL 15's initdb/pg_ctl/psql,
+# a JDK 17 and Maven. Everything runs on loopback; nothing is sent anywhere.
+set -eu
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+out=$root/target/bench
+build=true
+runs=7
+backfill_runs=3
+month_rounds=11
+ytd_rounds=7
+warmup=2
+period=2025-12
+as_of=2026-01-01T06:00:00+05:00
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --no-build) build=false; shift ;;
+        --runs) runs=$2; shift 2 ;;
+        --backfill-runs) backfill_runs=$2; shift 2 ;;
+        --month-rounds) month_rounds=$2; shift 2 ;;
+        --ytd-rounds) ytd_rounds=$2; shift 2 ;;
+        -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+        *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
+    esac
+done
+for tool in hyperfine /usr/bin/time; do
+    if ! command -v "$tool" >/dev/null 2>&1; then
+        echo "run.sh: $tool is missing; apt-get install -y hyperfine time" >&2
+        exit 2
+    fi
+done
+step() { echo "== $(date +%T) $*" >&2; }
+
+step "database"
+# shellcheck disable=SC2086
+bench/make-db.sh create ${BENCH_DB_ARGS:-}
+set -a
+eval "$(bench/make-db.sh env)"
+set +a
+export OUTBOX_DIR="$out/outbox" REPORTING_ACCUMULATION=MONTH
+
+if [ "$build" = true ]; then
+    step "mvn package (jar, target/app, class-data-sharing archives)"
+    mvn -B -q -ntp package -DskipTests
+fi
+[ -f target/app/one-shot.jsa ] || { echo "run.sh: target/app/one-shot.jsa is missing; run mvn package" >&2; exit 2; }
+step "bench/empty-app"
+(cd bench/empty-app && mvn -B -q -ntp package)
+LABOUR_REPORTING_JAR=bench/empty-app/target/empty-app.jar LABOUR_REPORTING_CDS=train bin/labour-reporting
+
+rm -rf "$out"
+mkdir -p "$out/classes" "$out/outbox"
+javac -nowarn -d "$out/classes" -cp target/app/labour-reporting.jar $(find bench/src -name '*.java')
+cp="target/app/labour-reporting.jar:$out/classes"
+
+step "machine"
+{
+    echo "date: $(date -u +%FT%TZ)"
+    echo "nproc: $(nproc)"
+    echo "memory: $(free -g | awk '/^Mem:/ {print $2 " GiB"}')"
+    echo "cpu: $(lscpu | sed -n 's/^Model name: *//p')"
+    echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "java: $(java -version 2>&1 | head -1)"
+    echo "postgresql: $(psql -X -At -h 127.0.0.1 -p "$(sed -n 's/^port=//p' target/bench-pg/bench-data.txt 2>/dev/null || echo 55432)" -U postgres -d labour_source -c 'SELECT version()' 2>/dev/null | cut -d, -f1)"
+    echo "rows:"
+    sed 's/^/  /' target/bench-pg/rows.txt 2>/dev/null || true
+} > "$out/machine.txt"
+cat "$out/machine.txt" >&2
+
+step "SQL: pipeline vs bare vs peer (MONTH: $month_rounds rounds, YEAR_TO_DATE: $ytd_rounds rounds)"
+java -Xmx1g -cp "$cp" kz.labour.reporting.bench.SqlBench "$out" "$period" "$as_of" "$month_rounds" "$ytd_rounds" "$warmup"
+
+launcher=$root/bin/labour-reporting
+empty=$root/bench/empty-app/target/empty-app.jar
+step "processes: one-shot dry run vs the empty app ($runs runs each)"
+hyperfine -N --warmup 1 --runs "$runs" --export-json "$out/process.json" \
+    -n "launcher: transmit --dry-run" "$launcher transmit --period $period --dry-run" \
+    -n "plain java -jar: transmit --dry-run" "java -jar $root/target/labour-reporting.jar transmit --period $period --dry-run" \
+    -n "empty app, tuned as the launcher" "env LABOUR_REPORTING_JAR=$empty $launcher transmit" \
+    -n "empty app, plain java -jar" "java -jar $empty"
+
+step "processes: backfill of 12 months in one process vs 12 one-shot runs ($backfill_runs runs each)"
+twelve="for m in 01 02 03 04 05 06 07 08 09 10 11 12; do $launcher transmit --period 2024-\$m --dry-run >/dev/null || exit 1; done"
+hyperfine -N --warmup 0 --runs "$backfill_runs" --export-json "$out/backfill.json" \
+    -n "launcher: backfill 2024-01..2024-12 in one process" "$launcher transmit --period 2024-01..2024-12 --dry-run" \
+    -n "launcher: 12 one-shot runs 2024-01 .. 2024-12" "sh -c '$twelve'"
+
+step "peak RSS (/usr/bin/time, 3 runs each)"
+rss() {
+    name=$1; shift
+    line=$name
+    for i in 1 2 3; do
+        kb=$(/usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -1)
+        line="$line	$kb"
+    done
+    printf '%s\n' "$line" >> "$out/rss.tsv"
+}
+rss "launcher: transmit --dry-run" "$launcher" transmit --period "$period" --dry-run
+rss "launcher: transmit --dry-run, YEAR_TO_DATE" env REPORTING_ACCUMULATION=YEAR_TO_DATE "$launcher" transmit --period "$period" --dry-run
+rss "launcher: backfill 2024-01..2024-12 in one process" "$launcher" transmit --period 2024-01..2024-12 --dry-run
+rss "plain java -jar: transmit --dry-run" java -jar "$root/target/labour-reporting.jar" transmit --period "$period" --dry-run
+rss "empty app, tuned as the launcher" env LABOUR_REPORTING_JAR="$empty" "$launcher" transmit
+rss "empty app, plain java -jar" java -jar "$empty"
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/machine.txt"
+
+step "report: $out/results.md"
+java -cp "$cp" kz.labour.reporting.bench.Report "$out"

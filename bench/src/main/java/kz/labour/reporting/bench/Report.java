@@ -1,0 +1,157 @@
+package kz.labour.reporting.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Turns one benchmark run's measurements (bench/run.sh's output directory) into results.md: medians,
+ * ratios and each target of issue 6 with PASS or MISS. Exits 1 when a target is missed, so the
+ * benchmark, not a unit test, asserts the speed targets.
+ *
+ * <p>Usage: {@code Report OUT_DIR}; reads sql.json (SqlBench), process.json and backfill.json
+ * (hyperfine --export-json), rss.tsv (name, then peak RSS in KB of each run) and machine.txt.
+ */
+public final class Report {
+
+    private final List<String[]> targets = new ArrayList<>();
+    private final StringBuilder md = new StringBuilder();
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args[0]);
+        Report report = new Report();
+        boolean ok = report.build(out);
+        Files.writeString(out.resolve("results.md"), report.md.toString());
+        System.out.print(report.md);
+        System.exit(ok ? 0 : 1);
+    }
+
+    private boolean build(Path out) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        md.append("# Benchmark results\n\n");
+        if (Files.exists(out.resolve("machine.txt"))) {
+            md.append("```\n").append(Files.readString(out.resolve("machine.txt")).strip()).append("\n```\n\n");
+        }
+
+        JsonNode sql = json.readTree(out.resolve("sql.json").toFile());
+        md.append("## Building a form: SQL through the pipeline vs bare JDBC vs a row-pulling peer\n\n");
+        md.append("Period ").append(sql.get("period").asText()).append(", asOf ").append(sql.get("asOf").asText())
+                .append(". Medians in ms. *pipeline* = route `build-form` (source checks + aggregation over camel-jdbc, ")
+                .append("then the form table and controls); *bare* = the same two statements over plain JDBC; ")
+                .append("*-agg* = the aggregation statement alone; *peer* = rows pulled into the JVM and counted there ")
+                .append("(checks included); *jit* = bare aggregation with the server's JIT default (informative).\n\n");
+        md.append("| mode | form | pipeline | bare | pipeline/bare | pipeline-agg | bare-agg | agg ratio | peer | peer/pipeline | rows pulled | bare-agg, JIT on |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (String mode : List.of("MONTH", "YEAR_TO_DATE")) {
+            JsonNode m = sql.get(mode);
+            m.fieldNames().forEachRemaining(form -> {
+                JsonNode f = m.get(form);
+                double pipeline = med(f, "pipeline"), bare = med(f, "bare"), pAgg = med(f, "pipeline-agg"),
+                        bAgg = med(f, "bare-agg"), peer = med(f, "peer"), jit = med(f, "bare-agg-jit");
+                md.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.2f | %.0f | %.0f | %.2f | %.0f | %.1f | %d | %.0f |%n",
+                        mode, form, pipeline, bare, pipeline / bare, pAgg, bAgg, pAgg / bAgg, peer, peer / pipeline,
+                        f.get("peerRowsPulled").asLong(), jit));
+                target(mode + " " + form + ": pipeline <= 1.1 x bare (checks + aggregation)", pipeline / bare <= 1.1,
+                        String.format(Locale.ROOT, "%.2f", pipeline / bare));
+                target(mode + " " + form + ": pipeline aggregation <= 1.1 x bare aggregation", pAgg / bAgg <= 1.1,
+                        String.format(Locale.ROOT, "%.2f", pAgg / bAgg));
+                double limit = mode.equals("MONTH") ? 1000 : 3000;
+                target(mode + " " + form + ": pipeline under " + (int) limit / 1000 + " s", pipeline < limit,
+                        String.format(Locale.ROOT, "%.0f ms", pipeline));
+                target(mode + " " + form + ": >= 20 x faster than the row-pulling peer", peer / pipeline >= 20,
+                        String.format(Locale.ROOT, "%.1f x", peer / pipeline));
+            });
+        }
+        md.append('\n');
+
+        Map<String, Double> process = medians(json, out.resolve("process.json"));
+        Map<String, Double> backfill = medians(json, out.resolve("backfill.json"));
+        Map<String, List<Long>> rss = rss(out.resolve("rss.tsv"));
+        md.append("## Whole processes (hyperfine; start to exit)\n\n| command | median s | peak RSS MB (max of runs) |\n|---|---:|---:|\n");
+        Map<String, Double> all = new LinkedHashMap<>(process);
+        all.putAll(backfill);
+        all.forEach((name, s) -> md.append(String.format(Locale.ROOT, "| %s | %.2f | %s |%n", name, s,
+                rss.containsKey(name) ? String.format(Locale.ROOT, "%.0f", max(rss.get(name)) / 1024.0) : "")));
+        rss.forEach((name, runs) -> {
+            if (!all.containsKey(name)) {
+                md.append(String.format(Locale.ROOT, "| %s | | %.0f |%n", name, max(runs) / 1024.0));
+            }
+        });
+        md.append('\n');
+
+        Double launcher = process.get("launcher: transmit --dry-run");
+        Double emptyTuned = process.get("empty app, tuned as the launcher");
+        Double emptyPlain = process.get("empty app, plain java -jar");
+        if (launcher != null && emptyTuned != null && emptyPlain != null) {
+            target("one-shot dry run via the launcher <= 1.6 x the tuned empty app", launcher / emptyTuned <= 1.6,
+                    String.format(Locale.ROOT, "%.2f s / %.2f s = %.2f", launcher, emptyTuned, launcher / emptyTuned));
+            target("one-shot dry run via the launcher faster than the plain empty app", launcher < emptyPlain,
+                    String.format(Locale.ROOT, "%.2f s vs %.2f s", launcher, emptyPlain));
+        }
+        rss.forEach((name, runs) -> {
+            if (name.startsWith("launcher")) {
+                target("peak RSS <= 256 MB: " + name, max(runs) <= 256L * 1024,
+                        String.format(Locale.ROOT, "%.0f MB", max(runs) / 1024.0));
+            }
+        });
+        Double one = backfill.get("launcher: backfill 2024-01..2024-12 in one process");
+        Double twelve = backfill.get("launcher: 12 one-shot runs 2024-01 .. 2024-12");
+        if (one != null && twelve != null) {
+            target("12-period backfill <= 0.5 x twelve one-shot runs", one / twelve <= 0.5,
+                    String.format(Locale.ROOT, "%.2f s / %.2f s = %.2f", one, twelve, one / twelve));
+        }
+
+        md.append("## Targets\n\n| target | measured | verdict |\n|---|---|---|\n");
+        boolean ok = true;
+        for (String[] t : targets) {
+            md.append("| ").append(t[0]).append(" | ").append(t[1]).append(" | ").append(t[2]).append(" |\n");
+            ok &= t[2].equals("PASS");
+        }
+        md.append('\n').append(ok ? "All targets met.\n" : "Some targets were MISSED (see above).\n");
+        return ok;
+    }
+
+    private void target(String name, boolean met, String measured) {
+        targets.add(new String[] {name, measured, met ? "PASS" : "MISS"});
+    }
+
+    private static double med(JsonNode form, String variant) {
+        return form.get(variant).get("median").asDouble();
+    }
+
+    private static Map<String, Double> medians(ObjectMapper json, Path file) throws Exception {
+        Map<String, Double> result = new LinkedHashMap<>();
+        if (Files.exists(file)) {
+            for (JsonNode r : json.readTree(file.toFile()).get("results")) {
+                result.put(r.get("command").asText(), r.get("median").asDouble());
+            }
+        }
+        return result;
+    }
+
+    private static Map<String, List<Long>> rss(Path file) throws Exception {
+        Map<String, List<Long>> result = new LinkedHashMap<>();
+        if (Files.exists(file)) {
+            for (String line : Files.readAllLines(file)) {
+                String[] parts = line.split("\t");
+                List<Long> runs = new ArrayList<>();
+                for (int i = 1; i < parts.length; i++) {
+                    runs.add(Long.parseLong(parts[i].trim()));
+                }
+                result.put(parts[0], runs);
+            }
+        }
+        return result;
+    }
+
+    private static long max(List<Long> runs) {
+        return runs.stream().mapToLong(Long::longValue).max().orElse(0);
+    }
+}

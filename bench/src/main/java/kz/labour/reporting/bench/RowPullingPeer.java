@@ -1,0 +1,265 @@
+package kz.labour.reporting.bench;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * The peer the project's design rules out: a chunk-oriented batch job that selects the period's rows
+ * into the JVM and counts them there. Written to be as fast as such a job honestly gets: it selects
+ * only the columns it needs, by the same date predicates (so it uses the same indexes), streams them
+ * with a fetch size inside a transaction (a server-side cursor, constant memory), maps each row to an
+ * item as a RowMapper would, and groups the items by region in a HashMap. It computes the same
+ * numbers as the form's aggregation and the same source checks (the in-period checks on the rows it
+ * pulls, the undated rows by a query of their own), so the benchmark can verify all three variants
+ * agree.
+ */
+final class RowPullingPeer {
+
+    static final int FETCH_SIZE = 10_000;
+
+    /** One pulled row: what a RowMapper would make of it. */
+    record Item(long id, String regionKato, String text, BigDecimal amount, Integer count) {
+    }
+
+    /** What the peer computed: the form's numbers by region, and the source problems by relation and problem. */
+    record Result(Map<String, Map<String, BigDecimal>> byRegion, Map<String, Set<Long>> problems, long rowsPulled) {
+    }
+
+    private final Connection connection;
+    private final Set<String> regions;
+    private long pulled;
+
+    /** {@code connection} is used with auto-commit off, so the driver streams through a cursor. */
+    RowPullingPeer(Connection connection, Set<String> regions) {
+        this.connection = connection;
+        this.regions = regions;
+    }
+
+    Result meizhm(LocalDate from, LocalDate until, OffsetDateTime asOf, OffsetDateTime windowStart) throws SQLException {
+        pulled = 0;
+        Map<String, long[]> counts = new HashMap<>();
+        Map<String, BigDecimal> fineSums = new HashMap<>();
+        Map<String, Set<Long>> problems = new TreeMap<>();
+        String[][] simple = {
+                // relation, table, date column, column (2..17) it counts toward
+                {"violation", "violation", "detected_on", "5"},
+                {"violation", "violation", "eliminated_on", "6"},
+                {"prescription", "prescription", "issued_on", "7"},
+                {"accident_investigation", "accident_investigation", "completed_on", "14"},
+                {"law_enforcement_referral", "law_enforcement_referral", "sent_on", "15"},
+                {"criminal_case", "criminal_case", "opened_on", "16"},
+                {"prosecuted_person", "prosecuted_person", "charged_on", "17"},
+        };
+        pull("SELECT id, region_kato, kind, NULL::numeric, NULL::int FROM inspection", "completed_on", from, until, asOf, item -> {
+            long[] c = region(counts, "inspection", item, problems);
+            c[2]++;
+            if ("PREVENTIVE_CONTROL".equals(item.text())) {
+                c[3]++;
+            } else if ("UNSCHEDULED".equals(item.text())) {
+                c[4]++;
+            }
+        });
+        for (String[] s : simple) {
+            int column = Integer.parseInt(s[3]);
+            pull("SELECT id, region_kato, NULL::text, NULL::numeric, NULL::int FROM " + s[1], s[2], from, until, asOf,
+                    item -> region(counts, s[0], item, problems)[column]++);
+        }
+        pull("SELECT id, region_kato, NULL::text, amount_kzt, NULL::int FROM fine", "imposed_on", from, until, asOf, item -> {
+            long[] c = region(counts, "fine", item, problems);
+            c[8]++;
+            if (item.amount() == null || item.amount().signum() < 0) {
+                problem(problems, "fine", "negative or missing amount", item.id());
+            }
+            if (item.amount() != null) {
+                fineSums.merge(prefix(item), item.amount(), BigDecimal::add);
+            }
+        });
+        pull("SELECT id, region_kato, object_kind, NULL::numeric, NULL::int FROM suspension", "suspended_on", from, until, asOf, item -> {
+            long[] c = region(counts, "suspension", item, problems);
+            switch (String.valueOf(item.text())) {
+                case "EQUIPMENT" -> c[10]++;
+                case "FACILITY" -> c[11]++;
+                case "ORGANIZATION" -> c[12]++;
+                default -> problem(problems, "suspension", "object_kind not EQUIPMENT, FACILITY or ORGANIZATION", item.id());
+            }
+        });
+        pull("SELECT id, region_kato, NULL::text, NULL::numeric, workers_count FROM worker_removal", "removed_on", from, until, asOf, item -> {
+            long[] c = region(counts, "worker_removal", item, problems);
+            if (item.count() == null || item.count() < 1) {
+                problem(problems, "worker_removal", "workers_count below 1", item.id());
+            }
+            if (item.count() != null) {
+                c[13] += item.count();
+            }
+        });
+        String[][] dated = {
+                {"inspection", "completed_on"}, {"violation", "detected_on"}, {"prescription", "issued_on"},
+                {"fine", "imposed_on"}, {"suspension", "suspended_on"}, {"worker_removal", "removed_on"},
+                {"accident_investigation", "completed_on"}, {"law_enforcement_referral", "sent_on"},
+                {"criminal_case", "opened_on"}, {"prosecuted_person", "charged_on"}};
+        for (String[] d : dated) {
+            undated(d[0], d[1], windowStart, asOf, problems);
+        }
+        Map<String, Map<String, BigDecimal>> result = new TreeMap<>();
+        counts.forEach((region, c) -> {
+            Map<String, BigDecimal> values = new TreeMap<>();
+            for (int i = 2; i <= 17; i++) {
+                values.put("c" + i, BareSql.canon(BigDecimal.valueOf(c[i])));
+            }
+            values.put("c9", BareSql.canon(fineSums.getOrDefault(region, BigDecimal.ZERO)
+                    .divide(BigDecimal.valueOf(1000)).setScale(1, RoundingMode.HALF_UP)));
+            result.put(region, values);
+        });
+        return new Result(result, problems, pulled);
+    }
+
+    Result ozh(LocalDate from, LocalDate until, OffsetDateTime asOf, OffsetDateTime windowStart) throws SQLException {
+        pulled = 0;
+        Map<String, Set<Long>> problems = new TreeMap<>();
+        // accident id -> {victims, light+moderate, severe, fatal}; region by accident id
+        Map<Long, int[]> accidents = new HashMap<>();
+        Map<Long, String> regionOf = new HashMap<>();
+        pull("SELECT id, region_kato, NULL::text, NULL::numeric, NULL::int FROM accident", "occurred_on", from, until, asOf, item -> {
+            checkRegion("accident", item, problems);
+            accidents.put(item.id(), new int[4]);
+            regionOf.put(item.id(), prefix(item));
+        });
+        // The period's victims: those of the period's accidents, recorded by the cut-off.
+        pull("SELECT v.id, NULL::text, v.severity, NULL::numeric, NULL::int, v.accident_id FROM accident_victim v"
+                        + " JOIN accident a ON a.id = v.accident_id"
+                        + " WHERE a.occurred_on >= ? AND a.occurred_on < ? AND a.recorded_at <= ? AND v.recorded_at <= ?",
+                ps -> {
+                    ps.setObject(1, from);
+                    ps.setObject(2, until);
+                    ps.setObject(3, asOf);
+                    ps.setObject(4, asOf);
+                }, (rs, item) -> {
+                    int[] a = accidents.get(rs.getLong(6));
+                    a[0]++;
+                    String severity = item.text();
+                    if ("LIGHT".equals(severity) || "MODERATE".equals(severity)) {
+                        a[1]++;
+                    } else if ("SEVERE".equals(severity)) {
+                        a[2]++;
+                    } else if ("FATAL".equals(severity)) {
+                        a[3]++;
+                    } else {
+                        problem(problems, "accident_victim", "victim without severity", item.id());
+                    }
+                });
+        Map<String, long[]> counts = new HashMap<>();
+        accidents.forEach((id, a) -> {
+            if (a[0] == 0) {
+                problem(problems, "accident", "accident without victims", id);
+            }
+            long[] c = counts.computeIfAbsent(regionOf.get(id), k -> new long[9]);
+            c[2]++;
+            if (a[0] >= 2) {
+                c[3]++;
+                c[5] += a[0];
+            }
+            c[4] += a[0];
+            c[6] += a[1];
+            c[7] += a[2];
+            c[8] += a[3];
+        });
+        undated("accident", "occurred_on", windowStart, asOf, problems);
+        Map<String, Map<String, BigDecimal>> result = new TreeMap<>();
+        counts.forEach((region, c) -> {
+            Map<String, BigDecimal> values = new TreeMap<>();
+            for (int i = 2; i <= 8; i++) {
+                values.put("c" + i, BareSql.canon(BigDecimal.valueOf(c[i])));
+            }
+            result.put(region, values);
+        });
+        return new Result(result, problems, pulled);
+    }
+
+    private long[] region(Map<String, long[]> counts, String relation, Item item, Map<String, Set<Long>> problems) {
+        checkRegion(relation, item, problems);
+        return counts.computeIfAbsent(prefix(item), k -> new long[18]);
+    }
+
+    private void checkRegion(String relation, Item item, Map<String, Set<Long>> problems) {
+        String kato = item.regionKato();
+        if (kato == null || kato.length() != 9 || !kato.chars().allMatch(ch -> ch >= '0' && ch <= '9')
+                || !regions.contains(kato.substring(0, 2))) {
+            problem(problems, relation, "region code with no matching region", item.id());
+        }
+    }
+
+    private static String prefix(Item item) {
+        String kato = item.regionKato();
+        return kato == null ? null : kato.substring(0, Math.min(2, kato.length()));
+    }
+
+    private static void problem(Map<String, Set<Long>> problems, String relation, String problem, long id) {
+        problems.computeIfAbsent(relation + ": " + problem, k -> new TreeSet<>()).add(id);
+    }
+
+    private void undated(String table, String dateColumn, OffsetDateTime windowStart, OffsetDateTime asOf,
+                         Map<String, Set<Long>> problems) throws SQLException {
+        pull("SELECT id, NULL::text, NULL::text, NULL::numeric, NULL::int FROM " + table + " WHERE " + dateColumn
+                        + " IS NULL AND recorded_at >= ? AND recorded_at <= ?",
+                ps -> {
+                    ps.setObject(1, windowStart);
+                    ps.setObject(2, asOf);
+                }, (rs, item) -> problem(problems, table, "null date", item.id()));
+    }
+
+    private void pull(String select, String dateColumn, LocalDate from, LocalDate until, OffsetDateTime asOf,
+                      Consumer<Item> writer) throws SQLException {
+        pull(select + " WHERE " + dateColumn + " >= ? AND " + dateColumn + " < ? AND recorded_at <= ?", ps -> {
+            ps.setObject(1, from);
+            ps.setObject(2, until);
+            ps.setObject(3, asOf);
+        }, (rs, item) -> writer.accept(item));
+    }
+
+    interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    interface RowWriter {
+        void write(ResultSet rs, Item item) throws SQLException;
+    }
+
+    /** Streams the rows of one reader query through a cursor, FETCH_SIZE rows at a time. */
+    private void pull(String sql, Binder binder, RowWriter writer) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setFetchSize(FETCH_SIZE);
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    BigDecimal amount = rs.getBigDecimal(4);
+                    int count = rs.getInt(5);
+                    Integer n = rs.wasNull() ? null : count;
+                    writer.write(rs, new Item(rs.getLong(1), rs.getString(2), rs.getString(3), amount, n));
+                    pulled++;
+                }
+            }
+            connection.commit();
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    static Set<String> regionSet(String prefixList) {
+        return Set.copyOf(List.of(prefixList.split(",")));
+    }
+}

@@ -1,0 +1,307 @@
+package kz.labour.reporting.bench;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import kz.labour.reporting.LabourReportingApplication;
+import kz.labour.reporting.form.Accumulation;
+import kz.labour.reporting.form.FormId;
+import kz.labour.reporting.form.RegionCatalogue;
+import kz.labour.reporting.ledger.Trigger;
+import kz.labour.reporting.source.SqlLibrary;
+import kz.labour.reporting.transmission.Job;
+import kz.labour.reporting.transmission.Mode;
+import kz.labour.reporting.transmission.TransmitRequest;
+import kz.labour.reporting.transmission.Transmissions;
+
+/**
+ * The in-process part of the benchmark (bench/run.sh): for MONTH and YEAR_TO_DATE, each form built
+ * through the pipeline's own code path, against the same SQL run bare over JDBC, against a
+ * row-pulling peer; medians over repeated rounds, the variants of a round run in rotating order so
+ * drift on a shared machine falls on all of them alike. Every variant's numbers are checked equal.
+ *
+ * <p>The application context is the real one (LabourReportingApplication, configuration from the
+ * SOURCE_DB_* / PIPELINE_DB_* environment variables), started once per accumulation mode because
+ * the mode is a deployment setting. Variants:
+ * <ul>
+ * <li>{@code pipeline}: {@code direct:build-form} with a dry-run Job: bindSql, source checks over
+ *     camel-jdbc, the aggregation over camel-jdbc, FormTable and controls;</li>
+ * <li>{@code pipeline-agg}: the route's aggregation step alone: the same {@code jdbc:sourceDataSource}
+ *     endpoint with the headers bindSql sets;</li>
+ * <li>{@code bare}: source checks then aggregation, plain JDBC on one open connection with the same
+ *     session settings as the pipeline's pool (statement timeout, JIT off);</li>
+ * <li>{@code bare-agg}: the aggregation alone, plain JDBC;</li>
+ * <li>{@code peer}: {@link RowPullingPeer}, the same numbers and checks computed from pulled rows.</li>
+ * </ul>
+ * Also, informative: {@code bare-agg-jit}, the aggregation on a connection left at the server's
+ * JIT default, a few runs.
+ *
+ * <p>Usage: {@code SqlBench OUT_DIR PERIOD AS_OF MONTH_ROUNDS YTD_ROUNDS WARMUP [MODE]}.
+ */
+public final class SqlBench {
+
+    static final String JDBC = "jdbc:sourceDataSource?useHeadersAsParameters=true&outputType=SelectList";
+    static final List<String> VARIANTS = List.of("pipeline", "pipeline-agg", "bare", "bare-agg", "peer");
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args[0]);
+        YearMonth period = YearMonth.parse(args[1]);
+        OffsetDateTime asOf = OffsetDateTime.parse(args[2]);
+        int monthRounds = Integer.parseInt(args[3]);
+        int ytdRounds = Integer.parseInt(args[4]);
+        int warmup = Integer.parseInt(args[5]);
+        Files.createDirectories(out.resolve("plans"));
+
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("period", period.toString());
+        report.put("asOf", asOf.toString());
+        List<Accumulation> modes = args.length > 6 ? List.of(Accumulation.valueOf(args[6])) : List.of(Accumulation.values());
+        for (Accumulation mode : modes) {
+            int rounds = mode == Accumulation.MONTH ? monthRounds : ytdRounds;
+            report.put(mode.name(), runMode(mode, period, asOf, rounds, warmup, out));
+        }
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        json.writeValue(out.resolve("sql.json").toFile(), report);
+        System.exit(0);
+    }
+
+    private static Map<String, Object> runMode(Accumulation mode, YearMonth period, OffsetDateTime asOf, int rounds,
+                                               int warmup, Path out) throws Exception {
+        SpringApplication app = new SpringApplication(LabourReportingApplication.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        try (ConfigurableApplicationContext context = app.run("--reporting.accumulation=" + mode.name(),
+                "--reporting.schedule.enabled=false", "--reporting.outbox=" + out.resolve("outbox"),
+                "--logging.level.kz.labour.reporting=WARN")) {
+            ProducerTemplate producer = context.getBean(ProducerTemplate.class);
+            Transmissions transmissions = context.getBean(Transmissions.class);
+            SqlLibrary sql = context.getBean(SqlLibrary.class);
+            String prefixes = context.getBean(RegionCatalogue.class).prefixList();
+            ZoneId zone = ZoneId.of(context.getEnvironment().getProperty("reporting.zone", "Asia/Almaty"));
+
+            Map<String, Object> parameters = new LinkedHashMap<>();
+            parameters.put("from", mode.from(period));
+            parameters.put("until", mode.until(period));
+            parameters.put("as_of", asOf);
+            parameters.put("regions", prefixes);
+            parameters.put("zone", zone.getId());
+            LocalDate from = mode.from(period);
+            OffsetDateTime windowStart = from.atStartOfDay(zone).toOffsetDateTime();
+
+            String url = context.getEnvironment().getRequiredProperty("source.datasource.url");
+            String user = context.getEnvironment().getRequiredProperty("source.datasource.username");
+            String password = context.getEnvironment().getProperty("source.datasource.password", "");
+            try (Connection bare = connect(url, user, password, true);
+                 Connection peerConnection = connect(url, user, password, true);
+                 Connection jitDefault = connect(url, user, password, false)) {
+                RowPullingPeer peer = new RowPullingPeer(peerConnection, RowPullingPeer.regionSet(prefixes));
+                Map<String, Object> result = new LinkedHashMap<>();
+                for (FormId form : FormId.values()) {
+                    BareSql checks = new BareSql(sql.sourceChecks(form));
+                    BareSql aggregation = new BareSql(sql.aggregation(form));
+                    Map<String, Runnable> variants = new LinkedHashMap<>();
+                    Map<String, Object> last = Collections.synchronizedMap(new LinkedHashMap<>());
+                    variants.put("pipeline", () -> {
+                        Job job = job(form, period, asOf);
+                        Exchange ex = producer.send("direct:build-form", e -> e.setProperty("job", job));
+                        rethrow(ex);
+                        if (job.table() == null || !job.findings().isEmpty()) {
+                            throw new IllegalStateException(form + ": the pipeline built no clean table: " + job.findings());
+                        }
+                        last.put("pipeline", job.table());
+                    });
+                    variants.put("pipeline-agg", () -> {
+                        Job job = job(form, period, asOf);
+                        Exchange ex = producer.send(JDBC, e -> {
+                            e.setProperty("job", job);
+                            transmissions.bindSql(job, e.getMessage().getHeaders());
+                            e.getMessage().setBody(sql.aggregation(form));
+                        });
+                        rethrow(ex);
+                        @SuppressWarnings("unchecked")
+                        List<Map<String, Object>> rows = ex.getMessage().getBody(List.class);
+                        last.put("pipeline-agg", BareSql.normalise(rows));
+                    });
+                    variants.put("bare", () -> sqlRun(() -> {
+                        List<Map<String, Object>> problems = checks.run(bare, parameters);
+                        if (!problems.isEmpty()) {
+                            throw new IllegalStateException(form + ": source problems " + problems);
+                        }
+                        last.put("bare", BareSql.normalise(aggregation.run(bare, parameters)));
+                    }));
+                    variants.put("bare-agg", () -> sqlRun(() -> last.put("bare-agg", BareSql.normalise(aggregation.run(bare, parameters)))));
+                    variants.put("peer", () -> sqlRun(() -> {
+                        RowPullingPeer.Result r = form == FormId.MEIZHM
+                                ? peer.meizhm(from, mode.until(period), asOf, windowStart)
+                                : peer.ozh(from, mode.until(period), asOf, windowStart);
+                        if (!r.problems().isEmpty()) {
+                            throw new IllegalStateException(form + ": peer found source problems " + r.problems());
+                        }
+                        last.put("peer", r.byRegion());
+                        last.put("peerRows", r.rowsPulled());
+                    }));
+
+                    Map<String, List<Double>> samples = new LinkedHashMap<>();
+                    variants.keySet().forEach(v -> samples.put(v, new ArrayList<>()));
+                    List<String> order = new ArrayList<>(variants.keySet());
+                    for (int round = -warmup; round < rounds; round++) {
+                        for (int k = 0; k < order.size(); k++) {
+                            String v = order.get(Math.floorMod(round + k, order.size()));
+                            long t0 = System.nanoTime();
+                            variants.get(v).run();
+                            double ms = (System.nanoTime() - t0) / 1e6;
+                            if (round >= 0) {
+                                samples.get(v).add(ms);
+                            }
+                        }
+                        if (round == -warmup) {
+                            verify(form, last);
+                        }
+                    }
+                    verify(form, last);
+
+                    // Informative: the same aggregation with the server's JIT default, a few runs.
+                    List<Double> jit = new ArrayList<>();
+                    for (int i = 0; i < 3; i++) {
+                        long t0 = System.nanoTime();
+                        sqlRun(() -> aggregation.run(jitDefault, parameters));
+                        jit.add((System.nanoTime() - t0) / 1e6);
+                    }
+                    samples.put("bare-agg-jit", jit);
+
+                    Files.writeString(out.resolve("plans").resolve(mode + "-" + form.ascii() + ".txt"),
+                            "-- " + form.ascii() + ".sql\n" + aggregation.explain(bare, parameters)
+                                    + "\n-- " + form.ascii() + "-source-checks.sql\n" + checks.explain(bare, parameters));
+
+                    Map<String, Object> formResult = new LinkedHashMap<>();
+                    samples.forEach((v, s) -> formResult.put(v, Map.of("median", median(s), "samples", s)));
+                    formResult.put("peerRowsPulled", last.get("peerRows"));
+                    result.put(form.ascii(), formResult);
+                    System.err.printf("%s %s: %s%n", mode, form.ascii(), summary(formResult));
+                }
+                return result;
+            }
+        }
+    }
+
+    private static Job job(FormId form, YearMonth period, OffsetDateTime asOf) {
+        return new Job(form, period, asOf, new TransmitRequest(period.toString(), form.ascii(), asOf.toString(),
+                Mode.DRY_RUN, Trigger.CLI, "bench"));
+    }
+
+    /** All variants computed the same numbers: pipeline table, camel-jdbc rows, bare rows, peer. */
+    @SuppressWarnings("unchecked")
+    private static void verify(FormId form, Map<String, Object> last) {
+        Object reference = last.get("bare-agg");
+        for (String v : List.of("pipeline-agg", "bare", "peer")) {
+            if (!reference.equals(last.get(v))) {
+                throw new IllegalStateException(form + ": " + v + " differs from bare-agg:\n" + last.get(v) + "\n" + reference);
+            }
+        }
+        var table = (kz.labour.reporting.form.FormTable) last.get("pipeline");
+        Map<String, Map<String, BigDecimal>> fromTable = new TreeMap<>();
+        table.rows().stream().filter(r -> !r.total()).forEach(r -> {
+            Map<String, BigDecimal> values = new TreeMap<>();
+            r.values().forEach((c, value) -> values.put("c" + c, BareSql.canon(value)));
+            if (values.values().stream().anyMatch(x -> x.signum() != 0)) {
+                fromTable.put(r.kato().substring(0, 2), values);
+            }
+        });
+        Map<String, Map<String, BigDecimal>> nonZero = new TreeMap<>();
+        ((Map<String, Map<String, BigDecimal>>) reference).forEach((region, values) -> {
+            if (values.values().stream().anyMatch(x -> x.signum() != 0)) {
+                nonZero.put(region, values);
+            }
+        });
+        if (!fromTable.equals(nonZero)) {
+            throw new IllegalStateException(form + ": the pipeline's table differs from bare-agg:\n" + fromTable + "\n" + nonZero);
+        }
+    }
+
+    private static String summary(Map<String, Object> formResult) {
+        StringBuilder s = new StringBuilder();
+        formResult.forEach((v, r) -> {
+            if (r instanceof Map<?, ?> m) {
+                s.append(v).append(String.format("=%.1fms ", (Double) m.get("median")));
+            }
+        });
+        return s.toString() + "peer rows=" + formResult.get("peerRowsPulled");
+    }
+
+    static double median(List<Double> samples) {
+        List<Double> sorted = new ArrayList<>(samples);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    /**
+     * A connection with the pipeline pool's session settings (or the server's JIT default). Its
+     * statements stay unnamed (prepareThreshold=0), so PostgreSQL plans every execution for its
+     * parameters, as it does on the pipeline's path (camel-jdbc describes each statement before
+     * running it, which keeps pgjdbc from preparing it on the server). A named statement would switch
+     * to a generic plan after five runs, and the generic plan of the 1-MEIZhM checks is slower: the
+     * floor would then not be one.
+     */
+    private static Connection connect(String url, String user, String password, boolean jitOff) throws SQLException {
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("user", user);
+        properties.setProperty("password", password);
+        properties.setProperty("prepareThreshold", "0");
+        Connection c = DriverManager.getConnection(url, properties);
+        c.setReadOnly(true);
+        try (Statement s = c.createStatement()) {
+            s.execute("SET statement_timeout = '300s'");
+            if (jitOff) {
+                s.execute("SET jit = off");
+            }
+        }
+        return c;
+    }
+
+    private static void rethrow(Exchange ex) {
+        if (ex.getException() != null) {
+            throw new IllegalStateException(ex.getException());
+        }
+    }
+
+    interface SqlAction {
+        void run() throws SQLException;
+    }
+
+    private static void sqlRun(SqlAction action) {
+        try {
+            action.run();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Set<String> variants() {
+        return Set.copyOf(VARIANTS);
+    }
+}
