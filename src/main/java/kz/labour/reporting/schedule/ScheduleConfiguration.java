@@ -5,14 +5,12 @@ import java.sql.SQLException;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import javax.sql.DataSource;
 
 import org.quartz.impl.jdbcjobstore.JobStoreTX;
 import org.quartz.impl.jdbcjobstore.PostgreSQLDelegate;
 import org.quartz.simpl.RAMJobStore;
 import org.quartz.utils.ConnectionProvider;
 import org.quartz.utils.DBConnectionManager;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,15 +47,11 @@ public class ScheduleConfiguration {
     }
 
     @Bean
-    public SchedulerFactoryBean quartzScheduler(@Qualifier("pipelineDataSource") DataSource pipelineDataSource,
-                                                PipelineDatabase pipeline, ScheduleSettings schedule) {
-        if (schedule.enabled()) {
-            pipeline.ensureMigrated(); // the QRTZ_ tables must exist before the scheduler touches them
-        }
+    public SchedulerFactoryBean quartzScheduler(PipelineDatabase pipeline, ScheduleSettings schedule) {
         SchedulerFactoryBean factory = new SchedulerFactoryBean();
         factory.setSchedulerName(schedule.schedulerName());
         factory.setQuartzProperties(schedule.enabled()
-                ? quartzProperties(schedule, registerConnectionProvider(pipelineDataSource))
+                ? quartzProperties(schedule, registerConnectionProvider(pipeline))
                 : inMemoryProperties());
         factory.setAutoStartup(false);
         factory.setWaitForJobsToCompleteOnShutdown(false);
@@ -105,12 +99,13 @@ public class ScheduleConfiguration {
      */
     private static final AtomicInteger PROVIDERS = new AtomicInteger();
 
-    static String registerConnectionProvider(DataSource dataSource) {
+    /** Quartz's connections come from the pipeline pool; the first one migrates the QRTZ_ tables into place. */
+    static String registerConnectionProvider(PipelineDatabase pipeline) {
         String name = "pipeline-" + PROVIDERS.incrementAndGet();
         DBConnectionManager.getInstance().addConnectionProvider(name, new ConnectionProvider() {
             @Override
             public Connection getConnection() throws SQLException {
-                return dataSource.getConnection();
+                return pipeline.dataSource().getConnection();
             }
 
             @Override
