@@ -16,8 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * ratios and each target of issue 6 with PASS or MISS. Exits 1 when a target is missed, so the
  * benchmark, not a unit test, asserts the speed targets.
  *
- * <p>Usage: {@code Report OUT_DIR}; reads sql.json (SqlBench), process.json and backfill.json
- * (hyperfine --export-json), rss.tsv (name, then peak RSS in KB of each run) and machine.txt.
+ * <p>Usage: {@code Report OUT_DIR}; reads sql.json (SqlBench), process.tsv (one line per process run:
+ * name, wall seconds, peak RSS in KiB, from GNU time) and machine.txt.
  */
 public final class Report {
 
@@ -71,19 +71,20 @@ public final class Report {
         }
         md.append('\n');
 
-        Map<String, Double> process = medians(json, out.resolve("process.json"));
-        Map<String, Double> backfill = medians(json, out.resolve("backfill.json"));
-        Map<String, List<Long>> rss = rss(out.resolve("rss.tsv"));
-        md.append("## Whole processes (hyperfine; start to exit)\n\n| command | median s | peak RSS MB (max of runs) |\n|---|---:|---:|\n");
-        Map<String, Double> all = new LinkedHashMap<>(process);
-        all.putAll(backfill);
-        all.forEach((name, s) -> md.append(String.format(Locale.ROOT, "| %s | %.2f | %s |%n", name, s,
-                rss.containsKey(name) ? String.format(Locale.ROOT, "%.0f", max(rss.get(name)) / 1024.0) : "")));
-        rss.forEach((name, runs) -> {
-            if (!all.containsKey(name)) {
-                md.append(String.format(Locale.ROOT, "| %s | | %.0f |%n", name, max(runs) / 1024.0));
-            }
-        });
+        Map<String, List<Double>> seconds = new LinkedHashMap<>();
+        Map<String, List<Long>> rss = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(out.resolve("process.tsv"))) {
+            String[] parts = line.split("\t");
+            seconds.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(Double.parseDouble(parts[1]));
+            rss.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(Long.parseLong(parts[2].trim()));
+        }
+        Map<String, Double> process = new LinkedHashMap<>();
+        seconds.forEach((name, s) -> process.put(name, SqlBench.median(s)));
+        md.append("## Whole processes (start to exit, runs interleaved; GNU time)\n\n")
+                .append("| command | runs | median s | min s | max s | peak RSS MiB (max of runs) |\n|---|---:|---:|---:|---:|---:|\n");
+        process.forEach((name, median) -> md.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.2f | %.0f |%n", name,
+                seconds.get(name).size(), median, seconds.get(name).stream().mapToDouble(Double::doubleValue).min().orElse(0),
+                seconds.get(name).stream().mapToDouble(Double::doubleValue).max().orElse(0), max(rss.get(name)) / 1024.0)));
         md.append('\n');
 
         Double launcher = process.get("launcher: transmit --dry-run");
@@ -97,12 +98,12 @@ public final class Report {
         }
         rss.forEach((name, runs) -> {
             if (name.startsWith("launcher")) {
-                target("peak RSS <= 256 MB: " + name, max(runs) <= 256L * 1024,
-                        String.format(Locale.ROOT, "%.0f MB", max(runs) / 1024.0));
+                target("peak RSS <= 256 MB: " + name, max(runs) * 1024 <= 256_000_000L,
+                        String.format(Locale.ROOT, "%.0f MB", max(runs) * 1024 / 1e6));
             }
         });
-        Double one = backfill.get("launcher: backfill 2024-01..2024-12 in one process");
-        Double twelve = backfill.get("launcher: 12 one-shot runs 2024-01 .. 2024-12");
+        Double one = process.get("launcher: backfill 2024-01..2024-12 in one process");
+        Double twelve = process.get("launcher: 12 one-shot runs 2024-01 .. 2024-12");
         if (one != null && twelve != null) {
             target("12-period backfill <= 0.5 x twelve one-shot runs", one / twelve <= 0.5,
                     String.format(Locale.ROOT, "%.2f s / %.2f s = %.2f", one, twelve, one / twelve));
@@ -124,31 +125,6 @@ public final class Report {
 
     private static double med(JsonNode form, String variant) {
         return form.get(variant).get("median").asDouble();
-    }
-
-    private static Map<String, Double> medians(ObjectMapper json, Path file) throws Exception {
-        Map<String, Double> result = new LinkedHashMap<>();
-        if (Files.exists(file)) {
-            for (JsonNode r : json.readTree(file.toFile()).get("results")) {
-                result.put(r.get("command").asText(), r.get("median").asDouble());
-            }
-        }
-        return result;
-    }
-
-    private static Map<String, List<Long>> rss(Path file) throws Exception {
-        Map<String, List<Long>> result = new LinkedHashMap<>();
-        if (Files.exists(file)) {
-            for (String line : Files.readAllLines(file)) {
-                String[] parts = line.split("\t");
-                List<Long> runs = new ArrayList<>();
-                for (int i = 1; i < parts.length; i++) {
-                    runs.add(Long.parseLong(parts[i].trim()));
-                }
-                result.put(parts[0], runs);
-            }
-        }
-        return result;
     }
 
     private static long max(List<Long> runs) {
