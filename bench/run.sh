@@ -3,18 +3,20 @@
 #
 #   bench/run.sh [--no-build] [--runs N] [--backfill-runs N] [--month-rounds N] [--ytd-rounds N]
 #
+# Defaults: 7 rounds of whole processes, 3 of the backfill, 25 and 9 rounds of SQL builds.
+#
 # 1. the bench database: bench/make-db.sh (made once, about 4 minutes; reused after that; set
 #    BENCH_DB_ARGS, e.g. "--scale 10 --months 24", for another size);
 # 2. the jar with its class-data-sharing archives (mvn package; --no-build: use the one there) and
 #    bench/empty-app, the start-up floor, trained the same way by the same launcher;
 # 3. in one JVM with the real application context (SqlBench): each form's build through route
 #    build-form vs the same SQL bare over JDBC vs a row-pulling peer, MONTH and YEAR_TO_DATE;
-# 4. whole processes with hyperfine: a one-shot `transmit --dry-run` through bin/labour-reporting and
-#    with plain `java -jar`, the empty app tuned and plain, a 12-month backfill in one process vs
-#    twelve one-shot runs; peak RSS of each with /usr/bin/time;
+# 4. whole processes, interleaved round by round, wall time and peak RSS from GNU time: a one-shot
+#    `transmit --dry-run` through bin/labour-reporting and with plain `java -jar`, the empty app tuned
+#    and plain, a 12-month backfill in one process vs twelve one-shot runs;
 # 5. target/bench/results.md: medians, ratios, every target PASS or MISS. Exits 1 if one is missed.
 #
-# Needs hyperfine and GNU time (apt-get install -y hyperfine time), PostgreSQL 15's initdb/pg_ctl/psql,
+# Needs GNU time (apt-get install -y time), PostgreSQL 15's initdb/pg_ctl/psql,
 # a JDK 17 and Maven. Everything runs on loopback; nothing is sent anywhere.
 set -eu
 
@@ -24,8 +26,8 @@ out=$root/target/bench
 build=true
 runs=7
 backfill_runs=3
-month_rounds=11
-ytd_rounds=7
+month_rounds=25
+ytd_rounds=9
 warmup=2
 period=2025-12
 as_of=2026-01-01T06:00:00+05:00
@@ -36,16 +38,14 @@ while [ $# -gt 0 ]; do
         --backfill-runs) backfill_runs=$2; shift 2 ;;
         --month-rounds) month_rounds=$2; shift 2 ;;
         --ytd-rounds) ytd_rounds=$2; shift 2 ;;
-        -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
         *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
-for tool in hyperfine /usr/bin/time; do
-    if ! command -v "$tool" >/dev/null 2>&1; then
-        echo "run.sh: $tool is missing; apt-get install -y hyperfine time" >&2
-        exit 2
-    fi
-done
+if [ ! -x /usr/bin/time ]; then
+    echo "run.sh: GNU time is missing; apt-get install -y time" >&2
+    exit 2
+fi
 step() { echo "== $(date +%T) $*" >&2; }
 
 step "database"
@@ -58,11 +58,11 @@ export OUTBOX_DIR="$out/outbox" REPORTING_ACCUMULATION=MONTH
 
 if [ "$build" = true ]; then
     step "mvn package (jar, target/app, class-data-sharing archives)"
-    mvn -B -q -ntp package -DskipTests
+    mvn -B -q -ntp -Dstyle.color=never package -DskipTests
 fi
 [ -f target/app/one-shot.jsa ] || { echo "run.sh: target/app/one-shot.jsa is missing; run mvn package" >&2; exit 2; }
 step "bench/empty-app"
-(cd bench/empty-app && mvn -B -q -ntp package)
+(cd bench/empty-app && mvn -B -q -ntp -Dstyle.color=never package)
 LABOUR_REPORTING_JAR=bench/empty-app/target/empty-app.jar LABOUR_REPORTING_CDS=train bin/labour-reporting
 
 rm -rf "$out"
@@ -89,35 +89,42 @@ java -Xmx1g -cp "$cp" kz.labour.reporting.bench.SqlBench "$out" "$period" "$as_o
 
 launcher=$root/bin/labour-reporting
 empty=$root/bench/empty-app/target/empty-app.jar
-step "processes: one-shot dry run vs the empty app ($runs runs each)"
-hyperfine -N --warmup 1 --runs "$runs" --export-json "$out/process.json" \
-    -n "launcher: transmit --dry-run" "$launcher transmit --period $period --dry-run" \
-    -n "plain java -jar: transmit --dry-run" "java -jar $root/target/labour-reporting.jar transmit --period $period --dry-run" \
-    -n "empty app, tuned as the launcher" "env LABOUR_REPORTING_JAR=$empty $launcher transmit" \
-    -n "empty app, plain java -jar" "java -jar $empty"
-
-step "processes: backfill of 12 months in one process vs 12 one-shot runs ($backfill_runs runs each)"
-twelve="for m in 01 02 03 04 05 06 07 08 09 10 11 12; do $launcher transmit --period 2024-\$m --dry-run >/dev/null || exit 1; done"
-hyperfine -N --warmup 0 --runs "$backfill_runs" --export-json "$out/backfill.json" \
-    -n "launcher: backfill 2024-01..2024-12 in one process" "$launcher transmit --period 2024-01..2024-12 --dry-run" \
-    -n "launcher: 12 one-shot runs 2024-01 .. 2024-12" "sh -c '$twelve'"
-
-step "peak RSS (/usr/bin/time, 3 runs each)"
-rss() {
+# Whole processes, start to exit: wall time and peak RSS of each run from GNU time. The commands of a
+# comparison run interleaved, one of each per round, so a change in the machine's load (other work
+# on a shared machine) falls on all of them alike; a first round is a warm-up and is not recorded.
+measure() {
     name=$1; shift
-    line=$name
-    for i in 1 2 3; do
-        kb=$(/usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -1)
-        line="$line	$kb"
-    done
-    printf '%s\n' "$line" >> "$out/rss.tsv"
+    if ! /usr/bin/time -f '%e %M' -o "$out/time.txt" "$@" >/dev/null 2>"$out/stderr.txt"; then
+        echo "run.sh: '$name' failed:" >&2
+        cat "$out/time.txt" "$out/stderr.txt" >&2
+        exit 1
+    fi
+    if [ "$record" = true ]; then
+        read -r seconds kb < "$out/time.txt"
+        printf '%s\t%s\t%s\n' "$name" "$seconds" "$kb" >> "$out/process.tsv"
+    fi
 }
-rss "launcher: transmit --dry-run" "$launcher" transmit --period "$period" --dry-run
-rss "launcher: transmit --dry-run, YEAR_TO_DATE" env REPORTING_ACCUMULATION=YEAR_TO_DATE "$launcher" transmit --period "$period" --dry-run
-rss "launcher: backfill 2024-01..2024-12 in one process" "$launcher" transmit --period 2024-01..2024-12 --dry-run
-rss "plain java -jar: transmit --dry-run" java -jar "$root/target/labour-reporting.jar" transmit --period "$period" --dry-run
-rss "empty app, tuned as the launcher" env LABOUR_REPORTING_JAR="$empty" "$launcher" transmit
-rss "empty app, plain java -jar" java -jar "$empty"
+step "processes: one-shot dry runs vs the empty app, $runs rounds after a warm-up round"
+round=0
+while [ "$round" -le "$runs" ]; do
+    record=$([ "$round" -gt 0 ] && echo true || echo false)
+    measure "launcher: transmit --dry-run" "$launcher" transmit --period "$period" --dry-run
+    measure "plain java -jar: transmit --dry-run" java -jar "$root/target/labour-reporting.jar" transmit --period "$period" --dry-run
+    measure "empty app, tuned as the launcher" env LABOUR_REPORTING_JAR="$empty" "$launcher" transmit
+    measure "empty app, plain java -jar" java -jar "$empty"
+    measure "launcher: transmit --dry-run, YEAR_TO_DATE" env REPORTING_ACCUMULATION=YEAR_TO_DATE "$launcher" transmit --period "$period" --dry-run
+    round=$((round + 1))
+done
+
+step "processes: a 12-month backfill in one process vs 12 one-shot runs, $backfill_runs rounds"
+twelve="for m in 01 02 03 04 05 06 07 08 09 10 11 12; do $launcher transmit --period 2024-\$m --dry-run >/dev/null || exit 1; done"
+record=true
+round=1
+while [ "$round" -le "$backfill_runs" ]; do
+    measure "launcher: backfill 2024-01..2024-12 in one process" "$launcher" transmit --period 2024-01..2024-12 --dry-run
+    measure "launcher: 12 one-shot runs 2024-01 .. 2024-12" sh -c "$twelve"
+    round=$((round + 1))
+done
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/machine.txt"
 
 step "report: $out/results.md"

@@ -11,6 +11,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 import kz.labour.reporting.form.FormWorkbook;
+import kz.labour.reporting.ledger.PipelineDatabase;
 import kz.labour.reporting.ops.CdsTraining;
 import kz.labour.reporting.ops.Cli;
 import kz.labour.reporting.ops.Command;
@@ -50,13 +51,19 @@ public class LabourReportingApplication {
             }
             case DEMO -> demo();
             case TRANSMIT, STATUS -> {
-                if (command.kind() == Command.Kind.TRANSMIT) {
-                    // The spreadsheet library's first use costs about half a second; done on another
-                    // core while the context starts, it is off the critical path (BENCHMARKS.md).
-                    Thread warmUp = new Thread(FormWorkbook::warmUp, "xlsx-warm-up");
-                    warmUp.setDaemon(true);
-                    warmUp.start();
-                }
+                // One-time library set-up that the main thread would do later, done on the other core
+                // while the context starts (BENCHMARKS.md): Flyway's (about 170 ms, needed during the
+                // start) and, for transmit, the spreadsheet library's (about half a second, needed after
+                // the SQL). Neither touches a database or a file.
+                boolean transmit = command.kind() == Command.Kind.TRANSMIT;
+                Thread warmUp = new Thread(() -> {
+                    PipelineDatabase.warmUp();
+                    if (transmit) {
+                        FormWorkbook.warmUp();
+                    }
+                }, "one-shot-warm-up");
+                warmUp.setDaemon(true);
+                warmUp.start();
                 yield oneShot(command, Map.of(), System.out, System.err);
             }
             case SERVICE -> service();
