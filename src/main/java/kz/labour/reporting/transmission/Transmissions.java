@@ -214,7 +214,8 @@ public class Transmissions {
                 settings.zoneId());
         job.rendered(rendered);
         if (job.mode() == Mode.DRY_RUN) {
-            job.directory(write(settings.outboxDir().resolve("dry-run").resolve(job.period().toString()), rendered));
+            job.directory(settings.outboxDir().resolve("dry-run").resolve(job.period().toString()));
+            rendered.write(job.directory());
             job.end(Outcome.BUILT_DRY_RUN, "dry run, nothing recorded or sent; would be " + job.versionLabel() + " " + job.action());
             return;
         }
@@ -226,7 +227,8 @@ public class Transmissions {
                 return;
             }
         }
-        job.directory(write(periodDirectory(job), rendered));
+        job.directory(periodDirectory(job));
+        rendered.write(job.directory());
         job.transmission(ledger.record(job.form().ascii(), job.period().toString(), job.version(), job.action(),
                 settings.accumulationMode().name(), job.asOf(), rendered.contentHash(), stored(rendered),
                 findingsJson(job.findings()), Status.BUILT, job.request().trigger(), job.request().requestedBy()));
@@ -357,12 +359,6 @@ public class Transmissions {
 
     public Path periodDirectory(Job job) {
         return settings.outboxDir().resolve(job.period().toString());
-    }
-
-    /** Writes the version's files into {@code directory} (each under a temporary name, then moved into place). */
-    static Path write(Path directory, RenderedForm rendered) {
-        rendered.write(directory);
-        return directory;
     }
 
     private static List<StoredFile> stored(RenderedForm rendered) {
