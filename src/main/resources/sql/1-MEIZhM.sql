@@ -2,9 +2,18 @@
 -- A fact counts when its date column falls in [from, until) and it was recorded by as_of
 -- (source-contract.md). Regions are the first two digits of region_kato, so district, city and
 -- village codes roll up to their region. Regions with no facts return no row (the form prints zeros).
--- Parameters: from (date), until (date), as_of (timestamptz).
+--
+-- The same statement counts, per region prefix, the rows the source checks would reject (column
+-- "suspect": a malformed code, a negative or missing amount, an unknown object kind, a workers
+-- count below 1, a row without a date recorded since the period began), and a prefix that is no
+-- region comes back as a row of its own (a missing code as a row with a null region). The pipeline
+-- trusts the numbers only when nothing is suspect and every prefix is a region; otherwise it runs
+-- 1-MEIZhM-source-checks.sql to name the rows. So a clean period is read once, not twice.
+-- Parameters: from (date), until (date), as_of (timestamptz), zone (the reporting time zone).
 WITH p AS NOT MATERIALIZED (
-    SELECT CAST(:?from AS date) AS d_from, CAST(:?until AS date) AS d_until, CAST(:?as_of AS timestamptz) AS as_of
+    SELECT q.*, (q.d_from::timestamp AT TIME ZONE q.zone) AS window_start
+    FROM (SELECT CAST(:?from AS date) AS d_from, CAST(:?until AS date) AS d_until,
+                 CAST(:?as_of AS timestamptz) AS as_of, CAST(:?zone AS text) AS zone) q
 ),
 inspections AS (
     SELECT left(t.region_kato, 2) AS region,
@@ -79,6 +88,100 @@ prosecuted AS (
     FROM prosecuted_person t, p
     WHERE t.charged_on >= p.d_from AND t.charged_on < p.d_until AND t.recorded_at <= p.as_of
     GROUP BY 1
+),
+-- The period's rows the source checks would reject, by region prefix; every branch is a key range
+-- of a partial index over such rows (V3's undated, V4's malformed/bad value), normally empty.
+-- A malformed code is anything but exactly nine ASCII digits.
+suspect AS (
+    SELECT left(s.region_kato, 2) AS region, count(*) AS suspect
+    FROM (
+        SELECT t.region_kato FROM inspection t, p
+        WHERE t.completed_on >= p.d_from AND t.completed_on < p.d_until AND t.recorded_at <= p.as_of
+          AND (t.region_kato IS NULL OR length(t.region_kato) <> 9 OR ltrim(t.region_kato, '0123456789') <> '')
+        UNION ALL
+        SELECT t.region_kato FROM violation t, p
+        WHERE t.detected_on >= p.d_from AND t.detected_on < p.d_until AND t.recorded_at <= p.as_of
+          AND (t.region_kato IS NULL OR length(t.region_kato) <> 9 OR ltrim(t.region_kato, '0123456789') <> '')
+        UNION ALL
+        SELECT t.region_kato FROM violation t, p
+        WHERE t.eliminated_on >= p.d_from AND t.eliminated_on < p.d_until AND t.recorded_at <= p.as_of
+          AND (t.region_kato IS NULL OR length(t.region_kato) <> 9 OR ltrim(t.region_kato, '0123456789') <> '')
+        UNION ALL
+        SELECT t.region_kato FROM prescription t, p
+        WHERE t.issued_on >= p.d_from AND t.issued_on < p.d_until AND t.recorded_at <= p.as_of
+          AND (t.region_kato IS NULL OR length(t.region_kato) <> 9 OR ltrim(t.region_kato, '0123456789') <> '')
+        UNION ALL
+        SELECT t.region_kato FROM fine t, p
+        WHERE t.imposed_on >= p.d_from AND t.imposed_on < p.d_until AND t.recorded_at <= p.as_of
+          AND (t.region_kato IS NULL OR length(t.region_kato) <> 9 OR ltrim(t.region_kato, '0123456789') <> '')
+        UNION ALL
+        SELECT t.region_kato FROM suspension t, p
+        WHERE t.suspended_on >= p.d_from AND t.suspended_on < p.d_until AND t.recorded_at <= p.as_of
+          AND (t.region_kato IS NULL OR length(t.region_kato) <> 9 OR ltrim(t.region_kato, '0123456789') <> '')
+        UNION ALL
+        SELECT t.region_kato FROM worker_removal t, p
+        WHERE t.removed_on >= p.d_from AND t.removed_on < p.d_until AND t.recorded_at <= p.as_of
+          AND (t.region_kato IS NULL OR length(t.region_kato) <> 9 OR ltrim(t.region_kato, '0123456789') <> '')
+        UNION ALL
+        SELECT t.region_kato FROM accident_investigation t, p
+        WHERE t.completed_on >= p.d_from AND t.completed_on < p.d_until AND t.recorded_at <= p.as_of
+          AND (t.region_kato IS NULL OR length(t.region_kato) <> 9 OR ltrim(t.region_kato, '0123456789') <> '')
+        UNION ALL
+        SELECT t.region_kato FROM law_enforcement_referral t, p
+        WHERE t.sent_on >= p.d_from AND t.sent_on < p.d_until AND t.recorded_at <= p.as_of
+          AND (t.region_kato IS NULL OR length(t.region_kato) <> 9 OR ltrim(t.region_kato, '0123456789') <> '')
+        UNION ALL
+        SELECT t.region_kato FROM criminal_case t, p
+        WHERE t.opened_on >= p.d_from AND t.opened_on < p.d_until AND t.recorded_at <= p.as_of
+          AND (t.region_kato IS NULL OR length(t.region_kato) <> 9 OR ltrim(t.region_kato, '0123456789') <> '')
+        UNION ALL
+        SELECT t.region_kato FROM prosecuted_person t, p
+        WHERE t.charged_on >= p.d_from AND t.charged_on < p.d_until AND t.recorded_at <= p.as_of
+          AND (t.region_kato IS NULL OR length(t.region_kato) <> 9 OR ltrim(t.region_kato, '0123456789') <> '')
+        UNION ALL
+        SELECT t.region_kato FROM fine t, p
+        WHERE t.imposed_on >= p.d_from AND t.imposed_on < p.d_until AND t.recorded_at <= p.as_of
+          AND (t.amount_kzt IS NULL OR t.amount_kzt < 0)
+        UNION ALL
+        SELECT t.region_kato FROM worker_removal t, p
+        WHERE t.removed_on >= p.d_from AND t.removed_on < p.d_until AND t.recorded_at <= p.as_of
+          AND (t.workers_count IS NULL OR t.workers_count < 1)
+        UNION ALL
+        SELECT t.region_kato FROM suspension t, p
+        WHERE t.suspended_on >= p.d_from AND t.suspended_on < p.d_until AND t.recorded_at <= p.as_of
+          AND (t.object_kind IS NULL OR t.object_kind NOT IN ('EQUIPMENT', 'FACILITY', 'ORGANIZATION'))
+        UNION ALL
+        SELECT t.region_kato FROM inspection t, p
+        WHERE t.completed_on IS NULL AND t.recorded_at >= p.window_start AND t.recorded_at <= p.as_of
+        UNION ALL
+        SELECT t.region_kato FROM violation t, p
+        WHERE t.detected_on IS NULL AND t.recorded_at >= p.window_start AND t.recorded_at <= p.as_of
+        UNION ALL
+        SELECT t.region_kato FROM prescription t, p
+        WHERE t.issued_on IS NULL AND t.recorded_at >= p.window_start AND t.recorded_at <= p.as_of
+        UNION ALL
+        SELECT t.region_kato FROM fine t, p
+        WHERE t.imposed_on IS NULL AND t.recorded_at >= p.window_start AND t.recorded_at <= p.as_of
+        UNION ALL
+        SELECT t.region_kato FROM suspension t, p
+        WHERE t.suspended_on IS NULL AND t.recorded_at >= p.window_start AND t.recorded_at <= p.as_of
+        UNION ALL
+        SELECT t.region_kato FROM worker_removal t, p
+        WHERE t.removed_on IS NULL AND t.recorded_at >= p.window_start AND t.recorded_at <= p.as_of
+        UNION ALL
+        SELECT t.region_kato FROM accident_investigation t, p
+        WHERE t.completed_on IS NULL AND t.recorded_at >= p.window_start AND t.recorded_at <= p.as_of
+        UNION ALL
+        SELECT t.region_kato FROM law_enforcement_referral t, p
+        WHERE t.sent_on IS NULL AND t.recorded_at >= p.window_start AND t.recorded_at <= p.as_of
+        UNION ALL
+        SELECT t.region_kato FROM criminal_case t, p
+        WHERE t.opened_on IS NULL AND t.recorded_at >= p.window_start AND t.recorded_at <= p.as_of
+        UNION ALL
+        SELECT t.region_kato FROM prosecuted_person t, p
+        WHERE t.charged_on IS NULL AND t.recorded_at >= p.window_start AND t.recorded_at <= p.as_of
+    ) s
+    GROUP BY 1
 )
 SELECT region,
        coalesce(c2, 0) AS c2, coalesce(c3, 0) AS c3, coalesce(c4, 0) AS c4,
@@ -86,7 +189,8 @@ SELECT region,
        coalesce(c8, 0) AS c8, coalesce(c9, 0) AS c9,
        coalesce(c10, 0) AS c10, coalesce(c11, 0) AS c11, coalesce(c12, 0) AS c12,
        coalesce(c13, 0) AS c13, coalesce(c14, 0) AS c14, coalesce(c15, 0) AS c15,
-       coalesce(c16, 0) AS c16, coalesce(c17, 0) AS c17
+       coalesce(c16, 0) AS c16, coalesce(c17, 0) AS c17,
+       coalesce(suspect, 0) AS suspect
 FROM inspections
      FULL JOIN violations_detected USING (region)
      FULL JOIN violations_eliminated USING (region)
@@ -98,4 +202,5 @@ FROM inspections
      FULL JOIN referrals USING (region)
      FULL JOIN criminal_cases USING (region)
      FULL JOIN prosecuted USING (region)
+     FULL JOIN suspect USING (region)
 ORDER BY region

@@ -68,6 +68,11 @@ public record RegionCatalogue(List<Region> regions) {
         return regions.stream().map(Region::prefix).collect(Collectors.joining(","));
     }
 
+    /** The prefixes (first two digits of a code) that name a region. */
+    public Set<String> prefixes() {
+        return regions.stream().map(Region::prefix).collect(Collectors.toUnmodifiableSet());
+    }
+
     public Region byPrefix(String prefix) {
         return regions.stream().filter(r -> r.prefix().equals(prefix)).findFirst().orElse(null);
     }

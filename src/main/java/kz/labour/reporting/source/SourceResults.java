@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import kz.labour.reporting.form.ColumnDef;
 import kz.labour.reporting.form.Finding;
@@ -19,25 +21,37 @@ public final class SourceResults {
     private SourceResults() {
     }
 
-    /** Region prefix to column values, from the aggregation statement's {@code region, c2, c3, …} rows. */
-    public static Map<String, SortedMap<Integer, BigDecimal>> byRegion(FormDefinition form, List<Map<String, Object>> rows) {
-        Map<String, SortedMap<Integer, BigDecimal>> result = new LinkedHashMap<>();
+    /**
+     * The aggregation statement's {@code region, c2, c3, …, suspect} rows. A row whose region is not a
+     * prefix of the catalogue (or null, for a missing code) is kept apart in
+     * {@link Aggregate#foreignPrefixes()}; its counts are not the form's.
+     */
+    public static Aggregate aggregate(FormDefinition form, Set<String> regionPrefixes, List<Map<String, Object>> rows) {
+        Map<String, SortedMap<Integer, BigDecimal>> byRegion = new LinkedHashMap<>();
+        Set<String> foreign = new TreeSet<>();
+        long suspect = 0;
         for (Map<String, Object> row : rows) {
+            Object s = row.get("suspect");
+            if (!(s instanceof Number n)) {
+                throw new IllegalStateException(form.id() + " aggregation returned no suspect count");
+            }
+            suspect += n.longValue();
             Object region = row.get("region");
-            if (region == null) {
-                throw new IllegalStateException(form.id() + " aggregation returned a row without a region");
+            if (region == null || !regionPrefixes.contains(region.toString())) {
+                foreign.add(String.valueOf(region));
+                continue;
             }
             SortedMap<Integer, BigDecimal> values = new TreeMap<>();
             for (ColumnDef c : form.numericColumns()) {
                 Object v = row.get("c" + c.number());
-                if (!(v instanceof Number n)) {
+                if (!(v instanceof Number number)) {
                     throw new IllegalStateException(form.id() + " aggregation returned no number for column " + c.number());
                 }
-                values.put(c.number(), n instanceof BigDecimal b ? b : new BigDecimal(n.toString()));
+                values.put(c.number(), number instanceof BigDecimal b ? b : new BigDecimal(number.toString()));
             }
-            result.put(region.toString(), values);
+            byRegion.put(region.toString(), values);
         }
-        return result;
+        return new Aggregate(byRegion, suspect, List.copyOf(foreign));
     }
 
     /** One ERROR finding per relation and problem, naming the offending row ids. */

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
@@ -18,6 +21,9 @@ import kz.labour.reporting.form.FormId;
  */
 @Component("sql")
 public class SqlLibrary {
+
+    /** The parameters the build-form route binds (Transmissions.bindSql); a statement may use any of them. */
+    public static final Set<String> PARAMETERS = Set.of("from", "until", "as_of", "regions", "zone");
 
     private final Map<String, String> cache = new ConcurrentHashMap<>();
 
@@ -38,9 +44,20 @@ public class SqlLibrary {
             if (in == null) {
                 throw new IllegalStateException("sql/" + name + " is missing from the classpath");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return checked(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The statement, if it uses only parameters the route binds; a typo fails at first use, naming it. */
+    static String checked(String name, String text) {
+        List<String> unknown = NamedParameters.parse(text).names().stream()
+                .filter(p -> !PARAMETERS.contains(p)).distinct().toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalStateException("sql/" + name + " uses parameter(s) " + unknown
+                    + " that nothing binds; accepted: " + new TreeSet<>(PARAMETERS));
+        }
+        return text;
     }
 }

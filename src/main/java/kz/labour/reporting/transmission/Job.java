@@ -11,6 +11,7 @@ import kz.labour.reporting.form.FormTable;
 import kz.labour.reporting.form.RenderedForm;
 import kz.labour.reporting.ledger.Transmission;
 import kz.labour.reporting.ledger.TransmissionLock;
+import kz.labour.reporting.source.Aggregate;
 
 /**
  * One form for one period travelling through the routes: what was asked, what was built, what the
@@ -26,6 +27,7 @@ public final class Job {
     private TransmissionLock lock;
     private Step step;
     private FormTable table;
+    private Aggregate suspect;
     private List<Finding> findings = List.of();
     private RenderedForm rendered;
     private Path directory;
@@ -64,6 +66,9 @@ public final class Job {
     public void step(Step step) { this.step = step; }
     public FormTable table() { return table; }
     public void table(FormTable table) { this.table = table; }
+    /** The aggregation, when it found rows that cannot be counted; null when it was sound. */
+    public Aggregate suspect() { return suspect; }
+    public void suspect(Aggregate suspect) { this.suspect = suspect; }
     public List<Finding> findings() { return findings; }
     public void findings(List<Finding> findings) { this.findings = List.copyOf(findings); }
     public RenderedForm rendered() { return rendered; }

@@ -36,12 +36,14 @@ import kz.labour.reporting.form.Labels;
 import kz.labour.reporting.form.RegionCatalogue;
 import kz.labour.reporting.form.RenderedForm;
 import kz.labour.reporting.form.Rendering;
+import kz.labour.reporting.form.Severity;
 import kz.labour.reporting.ledger.Channel;
 import kz.labour.reporting.ledger.ChannelStatus;
 import kz.labour.reporting.ledger.Ledger;
 import kz.labour.reporting.ledger.Status;
 import kz.labour.reporting.ledger.StoredFile;
 import kz.labour.reporting.ledger.Transmission;
+import kz.labour.reporting.source.Aggregate;
 import kz.labour.reporting.source.SourceResults;
 
 /**
@@ -182,26 +184,47 @@ public class Transmissions {
         headers.put("zone", settings.zoneId().getId());
     }
 
-    /** Source rows that would make the form wrong: any such row rejects it. */
-    public void sourceChecked(@ExchangeProperty("job") Job job, List<Map<String, Object>> rows) {
-        List<Finding> findings = SourceResults.sourceFindings(rows);
-        if (!findings.isEmpty()) {
-            job.findings(findings);
-            throw new FormRejectedException(job.name() + ": the source holds rows that cannot be counted");
-        }
-    }
-
-    /** Lays the aggregation out as the printed form and runs the controls. */
+    /**
+     * Lays the aggregation out as the printed form and runs the controls. An aggregation that counted
+     * rows the source checks would reject is kept aside instead: the route then runs the checks to
+     * name those rows ({@link #sourceChecked}), and nothing is built from it.
+     */
     public void aggregated(@ExchangeProperty("job") Job job, List<Map<String, Object>> rows) {
         var definition = labels.form(job.form());
+        Aggregate aggregate = SourceResults.aggregate(definition, regions.prefixes(), rows);
+        if (!aggregate.sound()) {
+            job.suspect(aggregate);
+            log.warn("{} {}: the source holds {}; naming them", job.form().index(), job.period(), aggregate.describeSuspects());
+            return;
+        }
         FormTable table = FormTable.assemble(definition, regions, labels.totalRow(), job.period(),
-                settings.accumulationMode(), job.asOf(), SourceResults.byRegion(definition, rows));
+                settings.accumulationMode(), job.asOf(), aggregate.byRegion());
         job.table(table);
         job.findings(Controls.check(table));
         if (Controls.blocks(job.findings())) {
             throw new FormRejectedException(job.name() + ": " + job.findings().stream().filter(Finding::blocking).count()
                     + " control(s) failed");
         }
+    }
+
+    /** True when the aggregation found source rows that cannot be counted. */
+    public boolean suspect(@ExchangeProperty("job") Job job) {
+        return job.suspect() != null;
+    }
+
+    /**
+     * The source checks' answer for a suspect aggregation: the offending rows, by relation and
+     * problem. The form is rejected either way; if the checks name nothing (they and the aggregation
+     * disagree, which a test guards against), the finding says what the aggregation saw.
+     */
+    public void sourceChecked(@ExchangeProperty("job") Job job, List<Map<String, Object>> rows) {
+        List<Finding> findings = SourceResults.sourceFindings(rows);
+        if (findings.isEmpty()) {
+            findings = List.of(new Finding("source: rows that cannot be counted", Severity.ERROR, "aggregation",
+                    job.suspect().describeSuspects() + ", but the source checks named none"));
+        }
+        job.findings(findings);
+        throw new FormRejectedException(job.name() + ": the source holds rows that cannot be counted");
     }
 
     /**

@@ -1,5 +1,6 @@
 package kz.labour.reporting.demo;
 
+import kz.labour.reporting.support.FormSql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

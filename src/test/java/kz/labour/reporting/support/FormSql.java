@@ -1,4 +1,4 @@
-package kz.labour.reporting.demo;
+package kz.labour.reporting.support;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,29 +17,27 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import kz.labour.reporting.form.Region;
 import kz.labour.reporting.form.RegionCatalogue;
+import kz.labour.reporting.source.NamedParameters;
 
 /**
  * Runs the project's form SQL ({@code src/main/resources/sql/*.sql}) over JDBC: named parameters
  * {@code :?name} become {@code ?} placeholders bound by name.
  */
-final class FormSql {
+public final class FormSql {
 
-    private static final Pattern PARAMETER = Pattern.compile(":\\?([a-z_]+)");
-    static final ZoneId ZONE = ZoneId.of("Asia/Almaty");
-    static final String REGIONS = RegionCatalogue.load().regions().stream()
+    public static final ZoneId ZONE = ZoneId.of("Asia/Almaty");
+    public static final String REGIONS = RegionCatalogue.load().regions().stream()
             .map(Region::prefix).collect(Collectors.joining(","));
 
     private FormSql() {
     }
 
     /** The parameters of a monthly run of {@code month} with data cut-off {@code asOf}. */
-    static Map<String, Object> monthly(YearMonth month, OffsetDateTime asOf) {
+    public static Map<String, Object> monthly(YearMonth month, OffsetDateTime asOf) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("from", month.atDay(1));
         p.put("until", month.plusMonths(1).atDay(1));
@@ -50,22 +48,15 @@ final class FormSql {
     }
 
     /** The scheduled run's cut-off: 06:00 on the 1st of the next month, reporting zone. */
-    static OffsetDateTime scheduledRun(YearMonth month) {
+    public static OffsetDateTime scheduledRun(YearMonth month) {
         return month.plusMonths(1).atDay(1).atTime(6, 0).atZone(ZONE).toOffsetDateTime();
     }
 
-    static List<Map<String, Object>> run(Connection connection, String resource, Map<String, Object> parameters)
+    public static List<Map<String, Object>> run(Connection connection, String resource, Map<String, Object> parameters)
             throws SQLException {
-        String text = load(resource);
-        List<String> names = new ArrayList<>();
-        Matcher m = PARAMETER.matcher(text);
-        StringBuilder sql = new StringBuilder();
-        while (m.find()) {
-            names.add(m.group(1));
-            m.appendReplacement(sql, "?");
-        }
-        m.appendTail(sql);
-        try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
+        NamedParameters statement = NamedParameters.parse(load(resource));
+        List<String> names = statement.names();
+        try (PreparedStatement ps = connection.prepareStatement(statement.jdbcSql())) {
             for (int i = 0; i < names.size(); i++) {
                 Object value = parameters.get(names.get(i));
                 if (value == null) {
