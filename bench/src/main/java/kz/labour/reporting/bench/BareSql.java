@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import kz.labour.reporting.source.NamedParameters;
 
 /**
  * The floor: one of the project's SQL statements run over plain JDBC on an open connection, its
@@ -20,20 +20,13 @@ import java.util.regex.Pattern;
  */
 final class BareSql {
 
-    private static final Pattern PARAMETER = Pattern.compile(":\\?([a-z_]+)");
-
     private final String sql;
-    private final List<String> names = new ArrayList<>();
+    private final List<String> names;
 
     BareSql(String text) {
-        Matcher m = PARAMETER.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            names.add(m.group(1));
-            m.appendReplacement(out, "?");
-        }
-        m.appendTail(out);
-        this.sql = out.toString();
+        NamedParameters statement = NamedParameters.parse(text);
+        this.sql = statement.jdbcSql();
+        this.names = statement.names();
     }
 
     String sql() {
@@ -94,7 +87,7 @@ final class BareSql {
         for (Map<String, Object> row : rows) {
             Map<String, BigDecimal> values = new java.util.TreeMap<>();
             row.forEach((k, v) -> {
-                if (!k.equals("region")) {
+                if (!k.equals("region") && !k.equals("suspect")) {
                     values.put(k, canon(new BigDecimal(v.toString())));
                 }
             });

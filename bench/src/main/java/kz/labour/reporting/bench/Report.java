@@ -43,34 +43,36 @@ public final class Report {
         JsonNode sql = json.readTree(out.resolve("sql.json").toFile());
         md.append("## Building a form: SQL through the pipeline vs bare JDBC vs a row-pulling peer\n\n");
         md.append("Period ").append(sql.get("period").asText()).append(", asOf ").append(sql.get("asOf").asText())
-                .append(". Medians in ms. *pipeline* = route `build-form` (source checks + aggregation over camel-jdbc, ")
-                .append("then the form table and controls); *bare* = the same two statements over plain JDBC; ")
-                .append("*-agg* = the aggregation statement alone; *peer* = rows pulled into the JVM and counted there ")
-                .append("(checks included); *jit* = bare aggregation with the server's JIT default (informative). ")
-                .append("Ratios are medians of the per-round ratios: the two variants of a pair ran in the same round, ")
+                .append(". Medians in ms. *pipeline* = route `build-form` (the aggregation statement over camel-jdbc, which ")
+                .append("also counts unsound source rows, then the form table and controls); *pipeline-agg* = that ")
+                .append("statement's step alone; *bare* = the same statement over plain JDBC; *peer* = the period's rows ")
+                .append("pulled whole into the JVM and counted there (source checks included); *peer-lean* = the same ")
+                .append("selecting only the columns it needs; *checks* = the source-checks statement, which runs only ")
+                .append("when the aggregation finds unsound rows (informative); *JIT on* = bare with the server's JIT ")
+                .append("default (informative). Ratios are medians of the per-round ratios: the variants of a round ran ")
                 .append("seconds apart, so a change in the machine's load between rounds cancels out.\n\n");
-        md.append("| mode | form | pipeline | bare | pipeline/bare | pipeline-agg | bare-agg | agg ratio | peer | peer/pipeline | rows pulled | bare-agg, JIT on |\n");
-        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| mode | form | pipeline | pipeline-agg | bare | pipeline/bare | agg/bare | peer | peer/pipeline | peer-lean | peer-lean/pipeline | rows pulled | checks | bare, JIT on |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (String mode : List.of("MONTH", "YEAR_TO_DATE")) {
             JsonNode m = sql.get(mode);
             m.fieldNames().forEachRemaining(form -> {
                 JsonNode f = m.get(form);
-                double pipeline = med(f, "pipeline"), bare = med(f, "bare"), pAgg = med(f, "pipeline-agg"),
-                        bAgg = med(f, "bare-agg"), peer = med(f, "peer"), jit = med(f, "bare-agg-jit");
-                double full = pairedRatio(f, "pipeline", "bare"), agg = pairedRatio(f, "pipeline-agg", "bare-agg"),
-                        pulled = pairedRatio(f, "peer", "pipeline");
-                md.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.2f | %.0f | %.0f | %.2f | %.0f | %.1f | %d | %.0f |%n",
-                        mode, form, pipeline, bare, full, pAgg, bAgg, agg, peer, pulled,
-                        f.get("peerRowsPulled").asLong(), jit));
-                target(mode + " " + form + ": pipeline <= 1.1 x bare (checks + aggregation)", full <= 1.1,
+                double pipeline = med(f, "pipeline"), pAgg = med(f, "pipeline-agg"), bare = med(f, "bare"),
+                        peer = med(f, "peer"), lean = med(f, "peer-lean"), checks = med(f, "checks"), jit = med(f, "bare-jit");
+                double full = pairedRatio(f, "pipeline", "bare"), agg = pairedRatio(f, "pipeline-agg", "bare"),
+                        pulled = pairedRatio(f, "peer", "pipeline"), leanPulled = pairedRatio(f, "peer-lean", "pipeline");
+                md.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.0f | %.2f | %.2f | %.0f | %.1f | %.0f | %.1f | %d | %.0f | %.0f |%n",
+                        mode, form, pipeline, pAgg, bare, full, agg, peer, pulled, lean, leanPulled,
+                        f.get("peerRowsPulled").asLong(), checks, jit));
+                target(mode + " " + form + ": pipeline <= 1.1 x bare SQL", full <= 1.1,
                         String.format(Locale.ROOT, "%.2f", full));
-                target(mode + " " + form + ": pipeline aggregation <= 1.1 x bare aggregation", agg <= 1.1,
+                target(mode + " " + form + ": pipeline's aggregation step <= 1.1 x bare SQL", agg <= 1.1,
                         String.format(Locale.ROOT, "%.2f", agg));
                 double limit = mode.equals("MONTH") ? 1000 : 3000;
                 target(mode + " " + form + ": pipeline under " + (int) limit / 1000 + " s", pipeline < limit,
                         String.format(Locale.ROOT, "%.0f ms", pipeline));
-                target(mode + " " + form + ": >= 20 x faster than the row-pulling peer", pulled >= 20,
-                        String.format(Locale.ROOT, "%.1f x", pulled));
+                target(mode + " " + form + ": >= 20 x faster than the row-pulling peer (whole rows)", pulled >= 20,
+                        String.format(Locale.ROOT, "%.1f x (lean peer: %.1f x)", pulled, leanPulled));
             });
         }
         md.append('\n');

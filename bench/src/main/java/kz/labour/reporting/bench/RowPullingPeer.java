@@ -18,8 +18,11 @@ import java.util.function.Consumer;
 
 /**
  * The peer the project's design rules out: a chunk-oriented batch job that selects the period's rows
- * into the JVM and counts them there. Written to be as fast as such a job honestly gets: it selects
- * only the columns it needs, by the same date predicates (so it uses the same indexes), streams them
+ * into the JVM and counts them there. Two variants: with {@code wholeRows} each reader selects the
+ * period's rows whole (every column of the contract relation, as an ItemReader mapping each row to
+ * an entity does), otherwise only the columns the counting needs ("lean": as fast as such a job
+ * honestly gets, since those columns are all in the covering indexes). Either way it selects by the
+ * same date predicates (so it uses the same indexes), streams them
  * with a fetch size inside a transaction (a server-side cursor, constant memory), maps each row to an
  * item as a RowMapper would, and groups the items by region in a HashMap. It computes the same
  * numbers as the form's aggregation and the same source checks (the in-period checks on the rows it
@@ -35,21 +38,26 @@ final class RowPullingPeer {
     }
 
     /** What the peer computed: the form's numbers by region, and the source problems by relation and problem. */
-    record Result(Map<String, Map<String, BigDecimal>> byRegion, Map<String, Set<Long>> problems, long rowsPulled) {
+    record Result(Map<String, Map<String, BigDecimal>> byRegion, Map<String, Set<Long>> problems, long rowsPulled,
+                  long entityDigest) {
     }
 
     private final Connection connection;
     private final Set<String> regions;
+    private final boolean wholeRows;
     private long pulled;
+    private long entityDigest;
 
     /** {@code connection} is used with auto-commit off, so the driver streams through a cursor. */
-    RowPullingPeer(Connection connection, Set<String> regions) {
+    RowPullingPeer(Connection connection, Set<String> regions, boolean wholeRows) {
         this.connection = connection;
         this.regions = regions;
+        this.wholeRows = wholeRows;
     }
 
     Result meizhm(LocalDate from, LocalDate until, OffsetDateTime asOf, OffsetDateTime windowStart) throws SQLException {
         pulled = 0;
+        entityDigest = 0;
         Map<String, long[]> counts = new HashMap<>();
         Map<String, BigDecimal> fineSums = new HashMap<>();
         Map<String, Set<Long>> problems = new TreeMap<>();
@@ -123,11 +131,12 @@ final class RowPullingPeer {
                     .divide(BigDecimal.valueOf(1000)).setScale(1, RoundingMode.HALF_UP)));
             result.put(region, values);
         });
-        return new Result(result, problems, pulled);
+        return new Result(result, problems, pulled, entityDigest);
     }
 
     Result ozh(LocalDate from, LocalDate until, OffsetDateTime asOf, OffsetDateTime windowStart) throws SQLException {
         pulled = 0;
+        entityDigest = 0;
         Map<String, Set<Long>> problems = new TreeMap<>();
         // accident id -> {victims, light+moderate, severe, fatal}; region by accident id
         Map<Long, int[]> accidents = new HashMap<>();
@@ -138,7 +147,8 @@ final class RowPullingPeer {
             regionOf.put(item.id(), prefix(item));
         });
         // The period's victims: those of the period's accidents, recorded by the cut-off.
-        pull("SELECT v.id, NULL::text, v.severity, NULL::numeric, NULL::int, v.accident_id FROM accident_victim v"
+        pull("SELECT v.id, NULL::text, v.severity, NULL::numeric, NULL::int, v.accident_id" + (wholeRows ? ", v.*" : "")
+                        + " FROM accident_victim v"
                         + " JOIN accident a ON a.id = v.accident_id"
                         + " WHERE a.occurred_on >= ? AND a.occurred_on < ? AND a.recorded_at <= ? AND v.recorded_at <= ?",
                 ps -> {
@@ -185,7 +195,7 @@ final class RowPullingPeer {
             }
             result.put(region, values);
         });
-        return new Result(result, problems, pulled);
+        return new Result(result, problems, pulled, entityDigest);
     }
 
     private long[] region(Map<String, long[]> counts, String relation, Item item, Map<String, Set<Long>> problems) {
@@ -212,7 +222,7 @@ final class RowPullingPeer {
 
     private void undated(String table, String dateColumn, OffsetDateTime windowStart, OffsetDateTime asOf,
                          Map<String, Set<Long>> problems) throws SQLException {
-        pull("SELECT id, NULL::text, NULL::text, NULL::numeric, NULL::int FROM " + table + " WHERE " + dateColumn
+        pull(whole("SELECT id, NULL::text, NULL::text, NULL::numeric, NULL::int FROM " + table) + " WHERE " + dateColumn
                         + " IS NULL AND recorded_at >= ? AND recorded_at <= ?",
                 ps -> {
                     ps.setObject(1, windowStart);
@@ -222,11 +232,21 @@ final class RowPullingPeer {
 
     private void pull(String select, String dateColumn, LocalDate from, LocalDate until, OffsetDateTime asOf,
                       Consumer<Item> writer) throws SQLException {
-        pull(select + " WHERE " + dateColumn + " >= ? AND " + dateColumn + " < ? AND recorded_at <= ?", ps -> {
+        pull(whole(select) + " WHERE " + dateColumn + " >= ? AND " + dateColumn + " < ? AND recorded_at <= ?", ps -> {
             ps.setObject(1, from);
             ps.setObject(2, until);
             ps.setObject(3, asOf);
         }, (rs, item) -> writer.accept(item));
+    }
+
+    /** With whole rows, {@code SELECT cols FROM t} also selects {@code t.*}: the entity the item is mapped from. */
+    private String whole(String select) {
+        if (!wholeRows) {
+            return select;
+        }
+        int from = select.lastIndexOf(" FROM ");
+        String table = select.substring(from + 6).trim();
+        return select.substring(0, from) + ", " + table + ".*" + select.substring(from);
     }
 
     interface Binder {
@@ -245,7 +265,17 @@ final class RowPullingPeer {
             ps.setFetchSize(FETCH_SIZE);
             binder.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
+                int columns = rs.getMetaData().getColumnCount();
+                int first = sql.contains("v.accident_id") ? 7 : 6;
                 while (rs.next()) {
+                    if (wholeRows) {
+                        // The entity a RowMapper would fill: every column decoded into its Java type.
+                        Object[] entity = new Object[columns - first + 1];
+                        for (int c = first; c <= columns; c++) {
+                            entity[c - first] = rs.getObject(c);
+                        }
+                        entityDigest += java.util.Arrays.hashCode(entity);
+                    }
                     BigDecimal amount = rs.getBigDecimal(4);
                     int count = rs.getInt(5);
                     Integer n = rs.wasNull() ? null : count;

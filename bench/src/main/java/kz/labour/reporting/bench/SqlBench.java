@@ -49,24 +49,28 @@ import kz.labour.reporting.transmission.Transmissions;
  * SOURCE_DB_* / PIPELINE_DB_* environment variables), started once per accumulation mode because
  * the mode is a deployment setting. Variants:
  * <ul>
- * <li>{@code pipeline}: {@code direct:build-form} with a dry-run Job: bindSql, source checks over
- *     camel-jdbc, the aggregation over camel-jdbc, FormTable and controls;</li>
+ * <li>{@code pipeline}: {@code direct:build-form} with a dry-run Job: bindSql, the aggregation over
+ *     camel-jdbc (one statement, which also counts the period's unsound source rows), FormTable and
+ *     controls (on a clean period the source checks do not run);</li>
  * <li>{@code pipeline-agg}: the route's aggregation step alone: the same {@code jdbc:sourceDataSource}
  *     endpoint with the headers bindSql sets;</li>
- * <li>{@code bare}: source checks then aggregation, plain JDBC on one open connection with the same
- *     session settings as the pipeline's pool (statement timeout, JIT off);</li>
- * <li>{@code bare-agg}: the aggregation alone, plain JDBC;</li>
- * <li>{@code peer}: {@link RowPullingPeer}, the same numbers and checks computed from pulled rows.</li>
+ * <li>{@code bare}: the aggregation statement over plain JDBC on one open connection with the same
+ *     session settings as the pipeline's pool (statement timeout, JIT off), its rows read and their
+ *     soundness checked;</li>
+ * <li>{@code peer}: {@link RowPullingPeer} pulling the period's rows whole, the same numbers and
+ *     source checks computed in the JVM;</li>
+ * <li>{@code peer-lean}: the same peer selecting only the columns it needs.</li>
  * </ul>
- * Also, informative: {@code bare-agg-jit}, the aggregation on a connection left at the server's
- * JIT default, a few runs.
+ * Also, informative, a few runs each: {@code checks}, the source-checks statement bare (what a
+ * period with unsound rows costs on top, to name them); {@code bare-jit}, the aggregation on a
+ * connection left at the server's JIT default.
  *
  * <p>Usage: {@code SqlBench OUT_DIR PERIOD AS_OF MONTH_ROUNDS YTD_ROUNDS WARMUP [MODE]}.
  */
 public final class SqlBench {
 
     static final String JDBC = "jdbc:sourceDataSource?useHeadersAsParameters=true&outputType=SelectList";
-    static final List<String> VARIANTS = List.of("pipeline", "pipeline-agg", "bare", "bare-agg", "peer");
+    static final List<String> VARIANTS = List.of("pipeline", "pipeline-agg", "bare", "peer", "peer-lean");
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args[0]);
@@ -118,7 +122,9 @@ public final class SqlBench {
             try (Connection bare = connect(url, user, password, true);
                  Connection peerConnection = connect(url, user, password, true);
                  Connection jitDefault = connect(url, user, password, false)) {
-                RowPullingPeer peer = new RowPullingPeer(peerConnection, RowPullingPeer.regionSet(prefixes));
+                Set<String> regionSet = RowPullingPeer.regionSet(prefixes);
+                RowPullingPeer peer = new RowPullingPeer(peerConnection, regionSet, true);
+                RowPullingPeer leanPeer = new RowPullingPeer(peerConnection, regionSet, false);
                 Map<String, Object> result = new LinkedHashMap<>();
                 for (FormId form : FormId.values()) {
                     BareSql checks = new BareSql(sql.sourceChecks(form));
@@ -147,23 +153,15 @@ public final class SqlBench {
                         last.put("pipeline-agg", BareSql.normalise(rows));
                     });
                     variants.put("bare", () -> sqlRun(() -> {
-                        List<Map<String, Object>> problems = checks.run(bare, parameters);
-                        if (!problems.isEmpty()) {
-                            throw new IllegalStateException(form + ": source problems " + problems);
+                        List<Map<String, Object>> rows = aggregation.run(bare, parameters);
+                        if (rows.stream().anyMatch(r -> ((Number) r.get("suspect")).longValue() != 0
+                                || !regionSet.contains(String.valueOf(r.get("region"))))) {
+                            throw new IllegalStateException(form + ": the source holds unsound rows " + rows);
                         }
-                        last.put("bare", BareSql.normalise(aggregation.run(bare, parameters)));
+                        last.put("bare", BareSql.normalise(rows));
                     }));
-                    variants.put("bare-agg", () -> sqlRun(() -> last.put("bare-agg", BareSql.normalise(aggregation.run(bare, parameters)))));
-                    variants.put("peer", () -> sqlRun(() -> {
-                        RowPullingPeer.Result r = form == FormId.MEIZHM
-                                ? peer.meizhm(from, mode.until(period), asOf, windowStart)
-                                : peer.ozh(from, mode.until(period), asOf, windowStart);
-                        if (!r.problems().isEmpty()) {
-                            throw new IllegalStateException(form + ": peer found source problems " + r.problems());
-                        }
-                        last.put("peer", r.byRegion());
-                        last.put("peerRows", r.rowsPulled());
-                    }));
+                    variants.put("peer", () -> sqlRun(() -> pullRows(form, peer, "peer", from, mode.until(period), asOf, windowStart, last)));
+                    variants.put("peer-lean", () -> sqlRun(() -> pullRows(form, leanPeer, "peer-lean", from, mode.until(period), asOf, windowStart, last)));
 
                     Map<String, List<Double>> samples = new LinkedHashMap<>();
                     variants.keySet().forEach(v -> samples.put(v, new ArrayList<>()));
@@ -184,28 +182,53 @@ public final class SqlBench {
                     }
                     verify(form, last);
 
-                    // Informative: the same aggregation with the server's JIT default, a few runs.
+                    // Informative, a few runs each: naming unsound rows (the checks statement, bare),
+                    // and the aggregation with the server's JIT default.
+                    List<Double> checkRuns = new ArrayList<>();
                     List<Double> jit = new ArrayList<>();
                     for (int i = 0; i < 3; i++) {
                         long t0 = System.nanoTime();
+                        sqlRun(() -> {
+                            if (!checks.run(bare, parameters).isEmpty()) {
+                                throw new IllegalStateException(form + ": the source checks name rows on a sound period");
+                            }
+                        });
+                        checkRuns.add((System.nanoTime() - t0) / 1e6);
+                        t0 = System.nanoTime();
                         sqlRun(() -> aggregation.run(jitDefault, parameters));
                         jit.add((System.nanoTime() - t0) / 1e6);
                     }
-                    samples.put("bare-agg-jit", jit);
+                    samples.put("checks", checkRuns);
+                    samples.put("bare-jit", jit);
 
                     Files.writeString(out.resolve("plans").resolve(mode + "-" + form.ascii() + ".txt"),
                             "-- " + form.ascii() + ".sql\n" + aggregation.explain(bare, parameters)
-                                    + "\n-- " + form.ascii() + "-source-checks.sql\n" + checks.explain(bare, parameters));
+                                    + "\n-- " + form.ascii() + "-source-checks.sql (runs only when the aggregation finds unsound rows)\n"
+                                    + checks.explain(bare, parameters));
 
                     Map<String, Object> formResult = new LinkedHashMap<>();
                     samples.forEach((v, s) -> formResult.put(v, Map.of("median", median(s), "samples", s)));
                     formResult.put("peerRowsPulled", last.get("peerRows"));
+                    formResult.put("peerLeanRowsPulled", last.get("peer-leanRows"));
                     result.put(form.ascii(), formResult);
                     System.err.printf("%s %s: %s%n", mode, form.ascii(), summary(formResult));
                 }
                 return result;
             }
         }
+    }
+
+    /** One run of a row-pulling peer; its numbers are kept for the cross-check, and a source problem fails the run. */
+    private static void pullRows(FormId form, RowPullingPeer peer, String name, LocalDate from, LocalDate until,
+                                 OffsetDateTime asOf, OffsetDateTime windowStart, Map<String, Object> last) throws SQLException {
+        RowPullingPeer.Result r = form == FormId.MEIZHM
+                ? peer.meizhm(from, until, asOf, windowStart)
+                : peer.ozh(from, until, asOf, windowStart);
+        if (!r.problems().isEmpty()) {
+            throw new IllegalStateException(form + ": " + name + " found source problems " + r.problems());
+        }
+        last.put(name, r.byRegion());
+        last.put(name + "Rows", r.rowsPulled());
     }
 
     private static Job job(FormId form, YearMonth period, OffsetDateTime asOf) {
@@ -216,10 +239,10 @@ public final class SqlBench {
     /** All variants computed the same numbers: pipeline table, camel-jdbc rows, bare rows, peer. */
     @SuppressWarnings("unchecked")
     private static void verify(FormId form, Map<String, Object> last) {
-        Object reference = last.get("bare-agg");
-        for (String v : List.of("pipeline-agg", "bare", "peer")) {
+        Object reference = last.get("bare");
+        for (String v : List.of("pipeline-agg", "peer", "peer-lean")) {
             if (!reference.equals(last.get(v))) {
-                throw new IllegalStateException(form + ": " + v + " differs from bare-agg:\n" + last.get(v) + "\n" + reference);
+                throw new IllegalStateException(form + ": " + v + " differs from bare:\n" + last.get(v) + "\n" + reference);
             }
         }
         var table = (kz.labour.reporting.form.FormTable) last.get("pipeline");
@@ -238,7 +261,7 @@ public final class SqlBench {
             }
         });
         if (!fromTable.equals(nonZero)) {
-            throw new IllegalStateException(form + ": the pipeline's table differs from bare-agg:\n" + fromTable + "\n" + nonZero);
+            throw new IllegalStateException(form + ": the pipeline's table differs from bare:\n" + fromTable + "\n" + nonZero);
         }
     }
 
