@@ -1,7 +1,7 @@
 #!/bin/sh
 # The benchmark of issue 6, in one run on one machine (BENCHMARKS.md explains what it measures):
 #
-#   bench/run.sh [--no-build] [--runs N] [--backfill-runs N] [--month-rounds N] [--ytd-rounds N]
+#   bench/run.sh [--no-build] [--sql-only] [--runs N] [--backfill-runs N] [--month-rounds N] [--ytd-rounds N]
 #
 # Defaults: 7 rounds of whole processes, 3 of the backfill, 25 and 9 rounds of SQL builds.
 #
@@ -16,6 +16,8 @@
 #    and plain, a 12-month backfill in one process vs twelve one-shot runs;
 # 5. target/bench/results.md: medians, ratios, every target PASS or MISS. Exits 1 if one is missed.
 #
+# --sql-only stops after step 3 (the report then covers the SQL targets only).
+#
 # Needs GNU time (apt-get install -y time), PostgreSQL 15's initdb/pg_ctl/psql,
 # a JDK 17 and Maven. Everything runs on loopback; nothing is sent anywhere.
 set -eu
@@ -24,6 +26,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 out=$root/target/bench
 build=true
+sql_only=false
 runs=7
 backfill_runs=3
 month_rounds=25
@@ -34,6 +37,7 @@ as_of=2026-01-01T06:00:00+05:00
 while [ $# -gt 0 ]; do
     case "$1" in
         --no-build) build=false; shift ;;
+        --sql-only) sql_only=true; shift ;;
         --runs) runs=$2; shift 2 ;;
         --backfill-runs) backfill_runs=$2; shift 2 ;;
         --month-rounds) month_rounds=$2; shift 2 ;;
@@ -61,9 +65,11 @@ if [ "$build" = true ]; then
     mvn -B -q -ntp -Dstyle.color=never package -DskipTests
 fi
 [ -f target/app/one-shot.jsa ] || { echo "run.sh: target/app/one-shot.jsa is missing; run mvn package" >&2; exit 2; }
-step "bench/empty-app"
-(cd bench/empty-app && mvn -B -q -ntp -Dstyle.color=never package)
-LABOUR_REPORTING_JAR=bench/empty-app/target/empty-app.jar LABOUR_REPORTING_CDS=train bin/labour-reporting
+if [ "$sql_only" = false ]; then
+    step "bench/empty-app"
+    (cd bench/empty-app && mvn -B -q -ntp -Dstyle.color=never package)
+    LABOUR_REPORTING_JAR=bench/empty-app/target/empty-app.jar LABOUR_REPORTING_CDS=train bin/labour-reporting
+fi
 
 rm -rf "$out"
 mkdir -p "$out/classes" "$out/outbox"
@@ -85,7 +91,13 @@ step "machine"
 cat "$out/machine.txt" >&2
 
 step "SQL: pipeline vs bare vs peer (MONTH: $month_rounds rounds, YEAR_TO_DATE: $ytd_rounds rounds)"
-java -Xmx1g -cp "$cp" kz.labour.reporting.bench.SqlBench "$out" "$period" "$as_of" "$month_rounds" "$ytd_rounds" "$warmup"
+# SerialGC: no concurrent GC threads competing with PostgreSQL for the two cores while a variant runs.
+java -Xmx1g -XX:+UseSerialGC -cp "$cp" kz.labour.reporting.bench.SqlBench "$out" "$period" "$as_of" "$month_rounds" "$ytd_rounds" "$warmup"
+
+if [ "$sql_only" = true ]; then
+    step "report: $out/results.md (SQL only)"
+    exec java -cp "$cp" kz.labour.reporting.bench.Report "$out"
+fi
 
 launcher=$root/bin/labour-reporting
 empty=$root/bench/empty-app/target/empty-app.jar

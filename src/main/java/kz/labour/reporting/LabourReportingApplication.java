@@ -88,6 +88,8 @@ public class LabourReportingApplication {
         // configured, a one-shot command never starts a trigger route nor joins the Quartz cluster.
         Map<String, Object> overrides = new HashMap<>(properties);
         overrides.put("reporting.schedule.enabled", "false");
+        // The command needs the pipeline schema at once; a training run touches no database.
+        overrides.put("reporting.pipeline.migrate-while-starting", String.valueOf(!CdsTraining.requested()));
         app.addInitializers(ctx -> ctx.getEnvironment().getPropertySources()
                 .addFirst(new MapPropertySource("one-shot-command", overrides)));
         ConfigurableApplicationContext context;

@@ -3,6 +3,9 @@ package kz.labour.reporting.ledger;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -10,7 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * The pipeline database as the ledger, the overdue register and the scheduler use it. Its schema is
  * brought up to date with Flyway ({@code classpath:db/pipeline}) the first time something needs it,
- * not at start-up: a one-shot command with a bad argument then fails before touching any database.
+ * not as a step of the start: a command line that does not parse fails before any context or
+ * database, and a one-shot command checks the schema on a background thread while its context
+ * starts ({@code reporting.pipeline.migrate-while-starting}, set by the one-shot start only).
  */
 @Component
 public class PipelineDatabase {
@@ -21,11 +26,27 @@ public class PipelineDatabase {
     private volatile boolean migrated;
 
     private static final String LOCATION = "classpath:db/pipeline";
+    private static final Logger log = LoggerFactory.getLogger(PipelineDatabase.class);
 
-    public PipelineDatabase(@Qualifier("pipelineDataSource") DataSource dataSource) {
+    public PipelineDatabase(@Qualifier("pipelineDataSource") DataSource dataSource,
+                            @Value("${reporting.pipeline.migrate-while-starting:false}") boolean migrateWhileStarting) {
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.flyway = Flyway.configure().dataSource(dataSource).locations(LOCATION).load();
+        if (migrateWhileStarting) {
+            // A one-shot transmit or status needs the schema right after the start: connecting and
+            // checking it (about a quarter of a second) overlaps the rest of the start on the other
+            // core. A failure here is left to the first real use, which reports it.
+            Thread early = new Thread(() -> {
+                try {
+                    ensureMigrated();
+                } catch (RuntimeException e) {
+                    log.debug("early pipeline schema check failed; the first use retries", e);
+                }
+            }, "pipeline-schema-check");
+            early.setDaemon(true);
+            early.start();
+        }
     }
 
     /**

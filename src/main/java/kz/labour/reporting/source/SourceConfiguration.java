@@ -40,7 +40,11 @@ public class SourceConfiguration {
         // JIT off: the forms' statements are planned with a huge row estimate (full joins of
         // per-region aggregates), which makes PostgreSQL's JIT spend over a second compiling a
         // statement that runs in a tenth of that (BENCHMARKS.md). Set per session, whatever the server's default.
-        ds.setConnectionInitSql("SET statement_timeout = '" + timeoutSeconds + "s'; SET default_transaction_read_only = on; SET jit = off");
+        // Custom plans always: once pgjdbc prepares a statement run five times on a connection (a
+        // backfill), PostgreSQL may switch to a generic plan that ignores the period's bounds; a
+        // month and a year to date want different plans, and planning costs a few milliseconds.
+        ds.setConnectionInitSql("SET statement_timeout = '" + timeoutSeconds + "s'; SET default_transaction_read_only = on; "
+                + "SET jit = off; SET plan_cache_mode = force_custom_plan");
         return ds;
     }
 }

@@ -144,6 +144,23 @@ class FormBuildIntegrationTest {
         }
 
         @Test
+        void sourceSessionsPlanEveryStatementForItsPeriodWithoutJit(@Autowired @Qualifier("sourceDataSource") DataSource source)
+                throws SQLException {
+            try (Connection c = source.getConnection(); Statement st = c.createStatement()) {
+                assertThat(show(st, "plan_cache_mode")).isEqualTo("force_custom_plan");
+                assertThat(show(st, "jit")).isEqualTo("off");
+                assertThat(show(st, "default_transaction_read_only")).isEqualTo("on");
+            }
+        }
+
+        static String show(Statement st, String setting) throws SQLException {
+            try (var rs = st.executeQuery("SHOW " + setting)) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+
+        @Test
         void sameDataAndCutOffGiveTheSameContentHash() {
             Job first = dryRun(FormId.OZH, CUT_OFF);
             Job second = dryRun(FormId.OZH, CUT_OFF);

@@ -79,19 +79,23 @@ public final class Report {
 
         Map<String, List<Double>> seconds = new LinkedHashMap<>();
         Map<String, List<Long>> rss = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(out.resolve("process.tsv"))) {
+        List<String> processLines = Files.exists(out.resolve("process.tsv"))
+                ? Files.readAllLines(out.resolve("process.tsv")) : List.of();
+        for (String line : processLines) {
             String[] parts = line.split("\t");
             seconds.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(Double.parseDouble(parts[1]));
             rss.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(Long.parseLong(parts[2].trim()));
         }
         Map<String, Double> process = new LinkedHashMap<>();
         seconds.forEach((name, s) -> process.put(name, SqlBench.median(s)));
-        md.append("## Whole processes (start to exit, runs interleaved; GNU time)\n\n")
-                .append("| command | runs | median s | min s | max s | peak RSS MB (max of runs) |\n|---|---:|---:|---:|---:|---:|\n");
-        process.forEach((name, median) -> md.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.2f | %.0f |%n", name,
-                seconds.get(name).size(), median, seconds.get(name).stream().mapToDouble(Double::doubleValue).min().orElse(0),
-                seconds.get(name).stream().mapToDouble(Double::doubleValue).max().orElse(0), max(rss.get(name)) * 1024 / 1e6)));
-        md.append('\n');
+        if (!processLines.isEmpty()) {
+            md.append("## Whole processes (start to exit, runs interleaved; GNU time)\n\n")
+                    .append("| command | runs | median s | min s | max s | peak RSS MB (max of runs) |\n|---|---:|---:|---:|---:|---:|\n");
+            process.forEach((name, median) -> md.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.2f | %.0f |%n", name,
+                    seconds.get(name).size(), median, seconds.get(name).stream().mapToDouble(Double::doubleValue).min().orElse(0),
+                    seconds.get(name).stream().mapToDouble(Double::doubleValue).max().orElse(0), max(rss.get(name)) * 1024 / 1e6)));
+            md.append('\n');
+        }
 
         Double launcher = process.get("launcher: transmit --dry-run");
         Double emptyTuned = process.get("empty app, tuned as the launcher");

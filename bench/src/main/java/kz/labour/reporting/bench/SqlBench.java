@@ -69,7 +69,7 @@ import kz.labour.reporting.transmission.Transmissions;
  */
 public final class SqlBench {
 
-    static final String JDBC = "jdbc:sourceDataSource?useHeadersAsParameters=true&outputType=SelectList";
+    static final String JDBC = "jdbc:sourceDataSource?useHeadersAsParameters=true&outputType=SelectList&resetAutoCommit=false";
     static final List<String> VARIANTS = List.of("pipeline", "pipeline-agg", "bare", "peer", "peer-lean");
 
     public static void main(String[] args) throws Exception {
@@ -169,6 +169,9 @@ public final class SqlBench {
                     for (int round = -warmup; round < rounds; round++) {
                         for (int k = 0; k < order.size(); k++) {
                             String v = order.get(Math.floorMod(round + k, order.size()));
+                            // Collect the previous variant's garbage now, not during this one's time
+                            // (the peers leave hundreds of megabytes of it).
+                            System.gc();
                             long t0 = System.nanoTime();
                             variants.get(v).run();
                             double ms = (System.nanoTime() - t0) / 1e6;
