@@ -3,12 +3,10 @@ package kz.labour.reporting.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -159,25 +157,6 @@ class UnsoundRowsIntegrationTest {
     }
 
     static String explain(Connection c, FormId form) throws SQLException {
-        List<String> lines = new ArrayList<>();
-        String sql = NamedParameters.parse(new SqlLibrary().aggregation(form)).jdbcSql();
-        Map<String, Object> p = FormSql.monthly(JUNE, CUT_OFF);
-        try (var ps = c.prepareStatement("EXPLAIN " + sql)) {
-            List<String> names = NamedParameters.parse(new SqlLibrary().aggregation(form)).names();
-            for (int i = 0; i < names.size(); i++) {
-                Object v = p.get(names.get(i));
-                if (v instanceof String text) {
-                    ps.setString(i + 1, text);
-                } else {
-                    ps.setObject(i + 1, v);
-                }
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    lines.add(rs.getString(1));
-                }
-            }
-        }
-        return String.join("\n", lines);
+        return FormSql.explain(c, "/sql/" + form.ascii() + ".sql", "COSTS OFF", FormSql.monthly(JUNE, CUT_OFF));
     }
 }

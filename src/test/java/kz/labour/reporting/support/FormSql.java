@@ -5,15 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,33 +49,13 @@ public final class FormSql {
 
     public static List<Map<String, Object>> run(Connection connection, String resource, Map<String, Object> parameters)
             throws SQLException {
-        NamedParameters statement = NamedParameters.parse(load(resource));
-        List<String> names = statement.names();
-        try (PreparedStatement ps = connection.prepareStatement(statement.jdbcSql())) {
-            for (int i = 0; i < names.size(); i++) {
-                Object value = parameters.get(names.get(i));
-                if (value == null) {
-                    throw new IllegalArgumentException(resource + " needs parameter " + names.get(i));
-                }
-                if (value instanceof LocalDate || value instanceof OffsetDateTime) {
-                    ps.setObject(i + 1, value);
-                } else {
-                    ps.setString(i + 1, value.toString());
-                }
-            }
-            List<Map<String, Object>> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                ResultSetMetaData md = rs.getMetaData();
-                while (rs.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (int c = 1; c <= md.getColumnCount(); c++) {
-                        row.put(md.getColumnLabel(c), rs.getObject(c));
-                    }
-                    rows.add(row);
-                }
-            }
-            return rows;
-        }
+        return NamedParameters.parse(load(resource)).query(connection, parameters);
+    }
+
+    /** {@code EXPLAIN (options)} of the statement with these parameters. */
+    public static String explain(Connection connection, String resource, String options, Map<String, Object> parameters)
+            throws SQLException {
+        return NamedParameters.parse(load(resource)).explain(connection, options, parameters);
     }
 
     private static String load(String resource) {

@@ -17,7 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * benchmark, not a unit test, asserts the speed targets.
  *
  * <p>Usage: {@code Report OUT_DIR}; reads sql.json (SqlBench), process.tsv (one line per process run:
- * name, wall seconds, peak RSS in KiB, from GNU time) and machine.txt.
+ * name, wall seconds, peak RSS in KiB, from GNU time) and machine.txt; also writes plans.md, the
+ * query plans summarised ({@link PlanSummary}).
  */
 public final class Report {
 
@@ -29,6 +30,9 @@ public final class Report {
         Report report = new Report();
         boolean ok = report.build(out);
         Files.writeString(out.resolve("results.md"), report.md.toString());
+        if (Files.isDirectory(out.resolve("plans"))) {
+            Files.writeString(out.resolve("plans.md"), PlanSummary.of(out.resolve("plans")));
+        }
         System.out.print(report.md);
         System.exit(ok ? 0 : 1);
     }
