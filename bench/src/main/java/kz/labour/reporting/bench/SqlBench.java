@@ -42,7 +42,7 @@ import kz.labour.reporting.transmission.Transmissions;
 /**
  * The in-process part of the benchmark (bench/run.sh): for MONTH and YEAR_TO_DATE, each form built
  * through the pipeline's own code path, against the same SQL run bare over JDBC, against a
- * row-pulling peer; medians over repeated rounds, the variants of a round run in rotating order so
+ * row-pulling peer; medians over repeated rounds, the variants of a round run in a shuffled order so
  * drift on a shared machine falls on all of them alike. Every variant's numbers are checked equal.
  *
  * <p>The application context is the real one (LabourReportingApplication, configuration from the
@@ -167,8 +167,10 @@ public final class SqlBench {
                     variants.keySet().forEach(v -> samples.put(v, new ArrayList<>()));
                     List<String> order = new ArrayList<>(variants.keySet());
                     for (int round = -warmup; round < rounds; round++) {
-                        for (int k = 0; k < order.size(); k++) {
-                            String v = order.get(Math.floorMod(round + k, order.size()));
+                        // A new order each round (seeded, so reruns are alike): in a fixed rotation each
+                        // variant would always follow the same one and inherit its effects on the caches.
+                        Collections.shuffle(order, new java.util.Random(20250708L + round));
+                        for (String v : order) {
                             // Collect the previous variant's garbage now, not during this one's time
                             // (the peers leave hundreds of megabytes of it).
                             System.gc();
