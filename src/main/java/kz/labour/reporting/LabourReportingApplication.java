@@ -89,7 +89,7 @@ public class LabourReportingApplication {
         Map<String, Object> overrides = new HashMap<>(properties);
         overrides.put("reporting.schedule.enabled", "false");
         // The command needs the pipeline schema at once; a training run touches no database.
-        overrides.put("reporting.pipeline.migrate-while-starting", String.valueOf(!CdsTraining.requested()));
+        overrides.put("pipeline.migrate-while-starting", String.valueOf(!CdsTraining.requested()));
         app.addInitializers(ctx -> ctx.getEnvironment().getPropertySources()
                 .addFirst(new MapPropertySource("one-shot-command", overrides)));
         ConfigurableApplicationContext context;

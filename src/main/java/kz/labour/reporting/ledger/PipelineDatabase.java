@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * brought up to date with Flyway ({@code classpath:db/pipeline}) the first time something needs it,
  * not as a step of the start: a command line that does not parse fails before any context or
  * database, and a one-shot command checks the schema on a background thread while its context
- * starts ({@code reporting.pipeline.migrate-while-starting}, set by the one-shot start only).
+ * starts ({@code pipeline.migrate-while-starting}, set by the one-shot start only).
  */
 @Component
 public class PipelineDatabase {
@@ -29,7 +29,7 @@ public class PipelineDatabase {
     private static final Logger log = LoggerFactory.getLogger(PipelineDatabase.class);
 
     public PipelineDatabase(@Qualifier("pipelineDataSource") DataSource dataSource,
-                            @Value("${reporting.pipeline.migrate-while-starting:false}") boolean migrateWhileStarting) {
+                            @Value("${pipeline.migrate-while-starting:false}") boolean migrateWhileStarting) {
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.flyway = Flyway.configure().dataSource(dataSource).locations(LOCATION).load();
