@@ -7,8 +7,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -27,6 +31,7 @@ import kz.labour.reporting.form.FormRow;
 import kz.labour.reporting.form.FormTable;
 import kz.labour.reporting.form.Severity;
 import kz.labour.reporting.ledger.Trigger;
+import kz.labour.reporting.source.SqlLibrary;
 import kz.labour.reporting.support.PipelineTest;
 import kz.labour.reporting.support.TestPostgres;
 
@@ -141,6 +146,14 @@ class FormBuildIntegrationTest {
                     st.execute("UPDATE accident SET region_kato = region_kato WHERE id < 0"); // harmless if it ran
                 }
             }).isInstanceOf(SQLException.class).hasMessageContaining("read-only transaction");
+        }
+
+        @Test
+        void routeBindsExactlyTheParametersTheStatementsMayUse(@Autowired Transmissions transmissions) {
+            Map<String, Object> headers = new HashMap<>();
+            transmissions.bindSql(new Job(FormId.OZH, YearMonth.of(2025, 6), OffsetDateTime.parse(CUT_OFF),
+                    new TransmitRequest("2025-06", "2-OZh", CUT_OFF, Mode.DRY_RUN, Trigger.CLI, "test")), headers);
+            assertThat(headers.keySet()).isEqualTo(SqlLibrary.PARAMETERS);
         }
 
         @Test

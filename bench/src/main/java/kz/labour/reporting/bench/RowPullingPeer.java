@@ -125,9 +125,9 @@ final class RowPullingPeer {
         counts.forEach((region, c) -> {
             Map<String, BigDecimal> values = new TreeMap<>();
             for (int i = 2; i <= 17; i++) {
-                values.put("c" + i, BareSql.canon(BigDecimal.valueOf(c[i])));
+                values.put("c" + i, Cells.canon(BigDecimal.valueOf(c[i])));
             }
-            values.put("c9", BareSql.canon(fineSums.getOrDefault(region, BigDecimal.ZERO)
+            values.put("c9", Cells.canon(fineSums.getOrDefault(region, BigDecimal.ZERO)
                     .divide(BigDecimal.valueOf(1000)).setScale(1, RoundingMode.HALF_UP)));
             result.put(region, values);
         });
@@ -191,7 +191,7 @@ final class RowPullingPeer {
         counts.forEach((region, c) -> {
             Map<String, BigDecimal> values = new TreeMap<>();
             for (int i = 2; i <= 8; i++) {
-                values.put("c" + i, BareSql.canon(BigDecimal.valueOf(c[i])));
+                values.put("c" + i, Cells.canon(BigDecimal.valueOf(c[i])));
             }
             result.put(region, values);
         });

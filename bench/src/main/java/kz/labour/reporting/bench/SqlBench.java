@@ -33,6 +33,7 @@ import kz.labour.reporting.form.Accumulation;
 import kz.labour.reporting.form.FormId;
 import kz.labour.reporting.form.RegionCatalogue;
 import kz.labour.reporting.ledger.Trigger;
+import kz.labour.reporting.source.NamedParameters;
 import kz.labour.reporting.source.SqlLibrary;
 import kz.labour.reporting.transmission.Job;
 import kz.labour.reporting.transmission.Mode;
@@ -107,12 +108,9 @@ public final class SqlBench {
             String prefixes = context.getBean(RegionCatalogue.class).prefixList();
             ZoneId zone = ZoneId.of(context.getEnvironment().getProperty("reporting.zone", "Asia/Almaty"));
 
+            // The values the route binds, from the route's own step.
             Map<String, Object> parameters = new LinkedHashMap<>();
-            parameters.put("from", mode.from(period));
-            parameters.put("until", mode.until(period));
-            parameters.put("as_of", asOf);
-            parameters.put("regions", prefixes);
-            parameters.put("zone", zone.getId());
+            transmissions.bindSql(job(FormId.MEIZHM, period, asOf), parameters);
             LocalDate from = mode.from(period);
             OffsetDateTime windowStart = from.atStartOfDay(zone).toOffsetDateTime();
 
@@ -127,8 +125,8 @@ public final class SqlBench {
                 RowPullingPeer leanPeer = new RowPullingPeer(peerConnection, regionSet, false);
                 Map<String, Object> result = new LinkedHashMap<>();
                 for (FormId form : FormId.values()) {
-                    BareSql checks = new BareSql(sql.sourceChecks(form));
-                    BareSql aggregation = new BareSql(sql.aggregation(form));
+                    NamedParameters checks = NamedParameters.parse(sql.sourceChecks(form));
+                    NamedParameters aggregation = NamedParameters.parse(sql.aggregation(form));
                     Map<String, Runnable> variants = new LinkedHashMap<>();
                     Map<String, Object> last = Collections.synchronizedMap(new LinkedHashMap<>());
                     variants.put("pipeline", () -> {
@@ -150,15 +148,15 @@ public final class SqlBench {
                         rethrow(ex);
                         @SuppressWarnings("unchecked")
                         List<Map<String, Object>> rows = ex.getMessage().getBody(List.class);
-                        last.put("pipeline-agg", BareSql.normalise(rows));
+                        last.put("pipeline-agg", Cells.normalise(rows));
                     });
                     variants.put("bare", () -> sqlRun(() -> {
-                        List<Map<String, Object>> rows = aggregation.run(bare, parameters);
+                        List<Map<String, Object>> rows = aggregation.query(bare, parameters);
                         if (rows.stream().anyMatch(r -> ((Number) r.get("suspect")).longValue() != 0
                                 || !regionSet.contains(String.valueOf(r.get("region"))))) {
                             throw new IllegalStateException(form + ": the source holds unsound rows " + rows);
                         }
-                        last.put("bare", BareSql.normalise(rows));
+                        last.put("bare", Cells.normalise(rows));
                     }));
                     variants.put("peer", () -> sqlRun(() -> pullRows(form, peer, "peer", from, mode.until(period), asOf, windowStart, last)));
                     variants.put("peer-lean", () -> sqlRun(() -> pullRows(form, leanPeer, "peer-lean", from, mode.until(period), asOf, windowStart, last)));
@@ -194,22 +192,22 @@ public final class SqlBench {
                     for (int i = 0; i < 3; i++) {
                         long t0 = System.nanoTime();
                         sqlRun(() -> {
-                            if (!checks.run(bare, parameters).isEmpty()) {
+                            if (!checks.query(bare, parameters).isEmpty()) {
                                 throw new IllegalStateException(form + ": the source checks name rows on a sound period");
                             }
                         });
                         checkRuns.add((System.nanoTime() - t0) / 1e6);
                         t0 = System.nanoTime();
-                        sqlRun(() -> aggregation.run(jitDefault, parameters));
+                        sqlRun(() -> aggregation.query(jitDefault, parameters));
                         jit.add((System.nanoTime() - t0) / 1e6);
                     }
                     samples.put("checks", checkRuns);
                     samples.put("bare-jit", jit);
 
                     Files.writeString(out.resolve("plans").resolve(mode + "-" + form.ascii() + ".txt"),
-                            "-- " + form.ascii() + ".sql\n" + aggregation.explain(bare, parameters)
+                            "-- " + form.ascii() + ".sql\n" + aggregation.explain(bare, "ANALYZE, BUFFERS", parameters)
                                     + "\n-- " + form.ascii() + "-source-checks.sql (runs only when the aggregation finds unsound rows)\n"
-                                    + checks.explain(bare, parameters));
+                                    + checks.explain(bare, "ANALYZE, BUFFERS", parameters));
 
                     Map<String, Object> formResult = new LinkedHashMap<>();
                     samples.forEach((v, s) -> formResult.put(v, Map.of("median", median(s), "samples", s)));
@@ -254,7 +252,7 @@ public final class SqlBench {
         Map<String, Map<String, BigDecimal>> fromTable = new TreeMap<>();
         table.rows().stream().filter(r -> !r.total()).forEach(r -> {
             Map<String, BigDecimal> values = new TreeMap<>();
-            r.values().forEach((c, value) -> values.put("c" + c, BareSql.canon(value)));
+            r.values().forEach((c, value) -> values.put("c" + c, Cells.canon(value)));
             if (values.values().stream().anyMatch(x -> x.signum() != 0)) {
                 fromTable.put(r.kato().substring(0, 2), values);
             }

@@ -1,34 +1,14 @@
 package kz.labour.reporting.bench;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
-import kz.labour.reporting.source.NamedParameters;
-
 /**
- * The floor: one of the project's SQL statements run over plain JDBC on an open connection, its
- * {@code :?name} parameters turned into {@code ?} and bound from the same values the pipeline binds
- * (as camel-jdbc does: {@code setObject}), the rows read into maps. No Camel, no Spring, no pool.
+ * Form cells as the variants are compared: numbers in one form whatever their scale, rows by region.
+ * (The floor itself, a statement run over plain JDBC, is {@code NamedParameters.query}.)
  */
-final class BareSql {
-
-    private final NamedParameters statement;
-
-    BareSql(String text) {
-        this.statement = NamedParameters.parse(text);
-    }
-
-    List<Map<String, Object>> run(Connection connection, Map<String, Object> parameters) throws SQLException {
-        return statement.query(connection, parameters);
-    }
-
-    /** EXPLAIN (ANALYZE, BUFFERS) of the statement with the same bound parameters. */
-    String explain(Connection connection, Map<String, Object> parameters) throws SQLException {
-        return statement.explain(connection, "ANALYZE, BUFFERS", parameters);
-    }
+final class Cells {
 
     /** A number in one form whatever its scale: 870, 870.0 and 8.7E+2 all become 870. */
     static BigDecimal canon(BigDecimal value) {
