@@ -2,8 +2,14 @@ package kz.labour.reporting.form;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The arithmetic controls the statistics bureau runs on what it receives (forms.md, "Controls before
@@ -14,6 +20,8 @@ public final class Controls {
     /** A control applied to every row of one form (the total row included). */
     record RowRule(FormId form, String id, Severity severity, String text, Predicate<FormRow> holds) {
     }
+
+    private static final Pattern COLUMN = Pattern.compile("c(\\d+)");
 
     static final List<RowRule> ROW_RULES = List.of(
             new RowRule(FormId.MEIZHM, "c3+c4<=c2", Severity.ERROR,
@@ -51,10 +59,12 @@ public final class Controls {
             for (ColumnDef c : columns) {
                 BigDecimal value = row.values().get(c.number());
                 if (value == null) {
-                    findings.add(new Finding("cell-present", Severity.ERROR, cell(row, c.number()), "the cell is empty"));
+                    findings.add(Finding.ofCell("cell-present", Severity.ERROR, cell(row, c.number()), "the cell is empty",
+                            row.kato(), c.number(), null));
                 } else if (value.signum() < 0) {
-                    findings.add(new Finding("non-negative", Severity.ERROR, cell(row, c.number()),
-                            "value " + value.toPlainString() + " is negative"));
+                    findings.add(Finding.ofCell("non-negative", Severity.ERROR, cell(row, c.number()),
+                            "value " + value.toPlainString() + " is negative", row.kato(), c.number(),
+                            Map.of("c" + c.number(), value)));
                 }
             }
         }
@@ -65,9 +75,13 @@ public final class Controls {
         for (ColumnDef c : columns) {
             BigDecimal sum = table.regionRows().stream().map(r -> r.value(c.number())).reduce(BigDecimal.ZERO, BigDecimal::add);
             if (sum.compareTo(total.value(c.number())) != 0) {
-                findings.add(new Finding("total=sum(regions)", Severity.ERROR, cell(total, c.number()),
+                Map<String, BigDecimal> values = new LinkedHashMap<>();
+                values.put("total", total.value(c.number()));
+                values.put("sum", sum);
+                findings.add(Finding.ofCell("total=sum(regions)", Severity.ERROR, cell(total, c.number()),
                         "total " + total.value(c.number()).toPlainString() + " differs from the sum of the "
-                                + table.regionRows().size() + " region rows " + sum.toPlainString()));
+                                + table.regionRows().size() + " region rows " + sum.toPlainString(),
+                        total.kato(), c.number(), values));
             }
         }
         for (RowRule rule : ROW_RULES) {
@@ -76,8 +90,9 @@ public final class Controls {
             }
             for (FormRow row : table.rows()) {
                 if (!rule.holds().test(row)) {
-                    findings.add(new Finding(rule.id(), rule.severity(), "row " + row.label(),
-                            rule.text() + " (" + describe(row, rule.id()) + ")"));
+                    Map<String, BigDecimal> values = named(row, rule.id());
+                    findings.add(Finding.ofCell(rule.id(), rule.severity(), "row " + row.label(),
+                            rule.text() + " (" + describe(values) + ")", row.kato(), null, values));
                 }
             }
         }
@@ -92,20 +107,25 @@ public final class Controls {
         return "row " + row.label() + ", column " + column;
     }
 
-    /** The values of the columns a rule names, e.g. "c2=5, c3=3, c4=4". */
-    private static String describe(FormRow row, String ruleId) {
-        StringBuilder out = new StringBuilder();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("c(\\d+)").matcher(ruleId);
-        java.util.Set<Integer> seen = new java.util.TreeSet<>();
+    /** The values of the columns a rule names, in column order: c2, c3, c4. */
+    private static Map<String, BigDecimal> named(FormRow row, String ruleId) {
+        Set<Integer> columns = new TreeSet<>();
+        Matcher m = COLUMN.matcher(ruleId);
         while (m.find()) {
-            seen.add(Integer.parseInt(m.group(1)));
+            columns.add(Integer.parseInt(m.group(1)));
         }
-        for (int c : seen) {
-            if (out.length() > 0) {
-                out.append(", ");
-            }
-            out.append('c').append(c).append('=').append(row.value(c).toPlainString());
+        Map<String, BigDecimal> values = new LinkedHashMap<>();
+        for (int c : columns) {
+            values.put("c" + c, row.value(c));
         }
+        return values;
+    }
+
+    /** "c2=5, c3=3, c4=4". */
+    private static String describe(Map<String, BigDecimal> values) {
+        StringBuilder out = new StringBuilder();
+        values.forEach((name, value) -> out.append(out.length() > 0 ? ", " : "").append(name).append('=')
+                .append(value.toPlainString()));
         return out.toString();
     }
 

@@ -2,6 +2,7 @@ package kz.labour.reporting.source;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import kz.labour.reporting.form.ColumnDef;
 import kz.labour.reporting.form.Finding;
@@ -54,17 +56,26 @@ public final class SourceResults {
         return new Aggregate(byRegion, suspect, List.copyOf(foreign));
     }
 
-    /** One ERROR finding per relation and problem, naming the offending row ids. */
+    /** One ERROR finding per relation and problem, naming the offending row ids (the statement lists the first 50). */
     public static List<Finding> sourceFindings(List<Map<String, Object>> rows) {
         List<Finding> findings = new ArrayList<>();
         for (Map<String, Object> row : rows) {
             long n = ((Number) row.get("n")).longValue();
-            String ids = String.valueOf(row.get("ids"));
-            String listed = ids.isEmpty() ? "" : ids.split(",\\s*").length < n
-                    ? ids + " and " + (n - ids.split(",\\s*").length) + " more" : ids;
-            findings.add(new Finding("source: " + row.get("problem"), Severity.ERROR,
-                    row.get("relation") + " id " + listed, n + " row" + (n == 1 ? "" : "s") + ": " + row.get("problem")));
+            String relation = String.valueOf(row.get("relation"));
+            List<Long> ids = ids(row.get("ids"));
+            String listed = ids.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                    + (ids.size() < n ? (ids.isEmpty() ? "" : " and ") + (n - ids.size()) + " more" : "");
+            findings.add(Finding.ofSource("source: " + row.get("problem"), Severity.ERROR, relation + " id " + listed,
+                    n + " row" + (n == 1 ? "" : "s") + ": " + row.get("problem"), relation, ids,
+                    Map.of("rows", BigDecimal.valueOf(n))));
         }
         return findings;
+    }
+
+    private static List<Long> ids(Object text) {
+        if (text == null || text.toString().isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(text.toString().split(",\\s*")).map(Long::valueOf).toList();
     }
 }
