@@ -1,6 +1,6 @@
 #!/bin/bash
 # Run by the postgres image once, when its data volume is first initialised: lays the server out
-# as a site has it (interfaces.md, source-contract.md).
+# as a site has it (docs/interfaces.md, docs/source-contract.md).
 #
 #   labour_source    owned by labour_source_admin: the twelve contract relations (the project's own
 #                    src/main/resources/db/source/*.sql, mounted at /labour/sql/source) and demo data

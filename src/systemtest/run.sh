@@ -15,7 +15,7 @@
 #     missing) records every file written into the upload folder, so a double upload shows.
 #   - GreenMail standalone (fetched with mvn dependency:copy) as the SMTP relay, with SMTP AUTH,
 #     read back over its REST API.
-# Then runs bin/labour-reporting with nothing but the environment variables of interfaces.md:
+# Then runs bin/labour-reporting with nothing but the environment variables of docs/interfaces.md:
 #   transmit --period 2025-06            both forms delivered (exit 0): files checked against their
 #                                        manifests, the outbox and the ledger; the messages; totals
 #   transmit --period 2025-06 again      exit 0, nothing sent: no new file, upload or message
@@ -499,7 +499,7 @@ umask "$umask_saved"
 curl -fsS --max-time 20 -H 'Content-Type: application/json' --data @"$W/greenmail/user.json" \
     "http://127.0.0.1:$API_PORT/api/user" >/dev/null || die "cannot create the GreenMail login"
 
-# ---- the operator's environment: interfaces.md's variables and nothing else -------------------
+# ---- the operator's environment: docs/interfaces.md's variables and nothing else --------------
 write_env() { # file pipeline-db outbox known-hosts
     local vars=(
         SOURCE_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/labour_source"

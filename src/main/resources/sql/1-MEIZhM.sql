@@ -1,6 +1,6 @@
 -- 1-МЕИЖМ, work of state labour inspectors: columns 2..17 per region, one statement.
 -- A fact counts when its date column falls in [from, until) and it was recorded by as_of
--- (source-contract.md). Regions are the first two digits of region_kato, so district, city and
+-- (docs/source-contract.md). Regions are the first two digits of region_kato, so district, city and
 -- village codes roll up to their region. Regions with no facts return no row (the form prints zeros).
 --
 -- The same statement counts, per region prefix, the rows the source checks would reject (column

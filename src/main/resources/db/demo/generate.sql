@@ -1,4 +1,4 @@
--- Demo data for the twelve source relations (source-contract.md): deterministic, seeded, set-based.
+-- Demo data for the twelve source relations (docs/source-contract.md): deterministic, seeded, set-based.
 --
 -- Running this script only (re)creates functions in schema "demo"; the data is made by
 --
@@ -7,7 +7,7 @@
 --
 -- which inserts `months` calendar months starting with the month of `first_month` into the
 -- relations found on the search_path and returns (relation, row_count) for what it inserted.
--- scale = 1 is Kazakhstan's real monthly volume (forms.md, "Real-world sizes").
+-- scale = 1 is Kazakhstan's real monthly volume (docs/forms.md, "Real-world sizes").
 --
 -- Determinism: every value is a pure function of (seed, row id, salt) through demo.u(), never
 -- random(), and every helper is IMMUTABLE and independent of session settings (no timestamptz
@@ -26,7 +26,7 @@
 -- Cost is linear in months x scale: every statement is INSERT ... SELECT over generate_series or
 -- over the rows just inserted (selected by id range), with no per-row procedural code.
 --
--- Assumed monthly means at scale 1, whole country (forms.md where it gives them, otherwise a guess):
+-- Assumed monthly means at scale 1, whole country (docs/forms.md where it gives them, otherwise a guess):
 -- inspections 550 (45 % preventive control, 42 % unscheduled, 13 % other; 22 % individuals),
 -- violations 730 (spread over the month's inspections; 15 % never eliminated, others 0..119 days later),
 -- prescriptions 350, fines 240 (~44 million tenge: MRP multiples plus some amounts ending in 50),
@@ -136,7 +136,7 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
 $$;
 
 -- The injury plan of each month: victims (110..120 at scale 1), deaths (12..18), severe and
--- moderate victims, and group accidents (2..4). Exact per month, since forms.md gives ranges.
+-- moderate victims, and group accidents (2..4). Exact per month, since docs/forms.md gives ranges.
 CREATE OR REPLACE FUNCTION demo.injury_plan(first_month date, months int, scale double precision, seed bigint)
 RETURNS TABLE (m_from date, ndays int, ym int, base bigint, victims int, fatal int, severe int,
                moderate int, groups int)

@@ -1,4 +1,4 @@
--- The twelve relations of the source contract (shared/docs/source-contract.md) as plain tables,
+-- The twelve relations of the source contract (docs/source-contract.md) as plain tables,
 -- for the demo and the tests. On a real deployment the information system's owners provide them as
 -- views; the pipeline never runs these migrations against a real source.
 -- Columns are deliberately loose (nullable dates, free-text kinds): the pipeline's source checks

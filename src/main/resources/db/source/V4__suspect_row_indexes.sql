@@ -2,7 +2,7 @@
 -- system's owners, like V3: on a real deployment they go on the tables behind the contract's views).
 --
 -- Each form's aggregation counts, in the same statement, the period's rows that cannot be counted
--- (forms.md, "Controls before sending"). Testing every row of the period for a nine-digit code took
+-- (docs/forms.md, "Controls before sending"). Testing every row of the period for a nine-digit code took
 -- as long as the aggregation itself; with these indexes the test runs when a row is written, and
 -- the statement only looks up the period's key range in an index that is normally empty. Without
 -- them the statements give the same answers, at the cost of that per-row test.

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The demo deployment: roles and databases, and 24 months of demo data at scale 1 judged against
- * forms.md (sizes, skew, controls) and the project's form SQL.
+ * docs/forms.md (sizes, skew, controls) and the project's form SQL.
  */
 class DemoPostgresTest {
 

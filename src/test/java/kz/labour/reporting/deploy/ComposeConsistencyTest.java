@@ -12,20 +12,18 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
  * docker/compose.yaml against the configuration the application really reads: the pipeline service
- * gets only variables of interfaces.md, each of which config/application.yml reads as
- * {@code ${NAME...}}; every variable of interfaces.md is either set by compose or documented in
+ * gets only variables of docs/interfaces.md, each of which config/application.yml reads as
+ * {@code ${NAME...}}; every variable of docs/interfaces.md is either set by compose or documented in
  * docker/.env.example; and everything compose interpolates from docker/.env is in the example.
  * A renamed property, a typo in compose or a variable forgotten in the template fails here, not at
  * a site.
@@ -33,9 +31,9 @@ import org.yaml.snakeyaml.Yaml;
 class ComposeConsistencyTest {
 
     /**
-     * The variables of interfaces.md ("Configuration: environment variables"). The document is
-     * fixed, so the list is kept here as well; {@link #listMatchesInterfacesMdWhenPresent()} checks
-     * the two agree wherever the shared docs are beside the checkout.
+     * The variables of docs/interfaces.md ("Configuration: environment variables"), an outside
+     * interface: kept here as well, so that a variable dropped from or added to the document is a
+     * deliberate change to both; {@link #listMatchesInterfacesMd()} checks the two agree.
      */
     static final Set<String> INTERFACE_VARIABLES = new LinkedHashSet<>(List.of(
             "SOURCE_DB_URL", "SOURCE_DB_USER", "SOURCE_DB_PASSWORD", "SOURCE_DB_SCHEMA",
@@ -45,7 +43,9 @@ class ComposeConsistencyTest {
             "SMTP_HOST", "SMTP_PORT", "SMTP_USER", "SMTP_PASSWORD", "SMTP_STARTTLS",
             "MAIL_FROM", "MAIL_TO", "OPS_MAIL_TO",
             "REPORTING_ZONE", "REPORTING_ACCUMULATION", "REPORTING_EARLIEST_PERIOD", "OUTBOX_DIR",
-            "ORG_BIN", "ORG_NAME", "ORG_ADDRESS", "ORG_PHONE", "ORG_EMAIL", "ORG_EXECUTOR", "ORG_HEAD"));
+            "ORG_BIN", "ORG_NAME", "ORG_ADDRESS", "ORG_PHONE", "ORG_EMAIL", "ORG_EXECUTOR", "ORG_HEAD",
+            "SIGNING_KEYSTORE_FILE", "SIGNING_KEYSTORE_PASSWORD", "SIGNING_KEY_ALIAS", "SIGNING_TSA_URL",
+            "CONSOLE_MONITOR_USER", "CONSOLE_MONITOR_PASSWORD", "CONSOLE_OPERATOR_USER", "CONSOLE_OPERATOR_PASSWORD"));
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
     private static final Pattern BACKTICKED = Pattern.compile("`([A-Z][A-Z0-9_]*)`");
@@ -97,7 +97,7 @@ class ComposeConsistencyTest {
         return names;
     }
 
-    /** The variables named in the first column of interfaces.md's configuration table. */
+    /** The variables named in the first column of docs/interfaces.md's configuration table. */
     static Set<String> interfaceVariables(String interfacesMd) {
         int start = interfacesMd.indexOf("## Configuration");
         assertThat(start).as("interfaces.md has a Configuration section").isNotNegative();
@@ -116,22 +116,11 @@ class ComposeConsistencyTest {
         return names;
     }
 
-    /** interfaces.md as laid beside the checkout (shared/docs), if it is there. */
-    static Optional<Path> interfacesMd() {
-        for (Path dir = root(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/docs/interfaces.md");
-            if (Files.isRegularFile(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
-    }
-
     @Test
-    void listMatchesInterfacesMdWhenPresent() throws IOException {
-        Optional<Path> doc = interfacesMd();
-        Assumptions.assumeTrue(doc.isPresent(), "shared/docs/interfaces.md is not beside this checkout");
-        assertThat(interfaceVariables(read(doc.get()))).containsExactlyInAnyOrderElementsOf(INTERFACE_VARIABLES);
+    void listMatchesInterfacesMd() throws IOException {
+        assertThat(interfaceVariables(read(root().resolve("docs/interfaces.md"))))
+                .as("the variables of docs/interfaces.md, Configuration")
+                .containsExactlyInAnyOrderElementsOf(INTERFACE_VARIABLES);
     }
 
     @Test
@@ -141,7 +130,7 @@ class ComposeConsistencyTest {
 
         assertThat(env).as("the pipeline service's environment").isNotEmpty();
         List<String> notInterface = env.keySet().stream().filter(k -> !INTERFACE_VARIABLES.contains(k)).toList();
-        assertThat(notInterface).as("variables compose passes to the pipeline that interfaces.md does not define")
+        assertThat(notInterface).as("variables compose passes to the pipeline that docs/interfaces.md does not define")
                 .isEmpty();
         List<String> unread = env.keySet().stream().filter(k -> !read.contains(k)).toList();
         assertThat(unread).as("variables compose passes to the pipeline that config/application.yml never reads "
@@ -164,7 +153,7 @@ class ComposeConsistencyTest {
                 missing.add(name);
             }
         }
-        assertThat(missing).as("interfaces.md variables neither set in compose.yaml nor documented in .env.example")
+        assertThat(missing).as("docs/interfaces.md variables neither set in compose.yaml nor documented in .env.example")
                 .isEmpty();
     }
 

@@ -12,7 +12,7 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
-/** Every control of forms.md with a passing and a failing case. Values are chosen by hand per rule. */
+/** Every control of docs/forms.md with a passing and a failing case. Values are chosen by hand per rule. */
 class ControlsTest {
 
     static final Labels LABELS = Labels.load();
