@@ -45,7 +45,8 @@ class ComposeConsistencyTest {
             "SMTP_HOST", "SMTP_PORT", "SMTP_USER", "SMTP_PASSWORD", "SMTP_STARTTLS",
             "MAIL_FROM", "MAIL_TO", "OPS_MAIL_TO",
             "REPORTING_ZONE", "REPORTING_ACCUMULATION", "REPORTING_EARLIEST_PERIOD", "OUTBOX_DIR",
-            "ORG_BIN", "ORG_NAME", "ORG_ADDRESS", "ORG_PHONE", "ORG_EMAIL", "ORG_EXECUTOR", "ORG_HEAD"));
+            "ORG_BIN", "ORG_NAME", "ORG_ADDRESS", "ORG_PHONE", "ORG_EMAIL", "ORG_EXECUTOR", "ORG_HEAD",
+            "SIGNING_KEYSTORE_FILE", "SIGNING_KEYSTORE_PASSWORD", "SIGNING_KEY_ALIAS", "SIGNING_TSA_URL"));
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
     private static final Pattern BACKTICKED = Pattern.compile("`([A-Z][A-Z0-9_]*)`");
