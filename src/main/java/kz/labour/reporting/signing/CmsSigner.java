@@ -36,7 +36,7 @@ import kz.labour.reporting.form.DetachedSigner;
  *
  * Verify with {@code openssl cms -verify -binary -inform DER -in F.p7s -content F -CAfile ca.pem}.
  */
-public final class CmsSigner implements DetachedSigner {
+final class CmsSigner implements DetachedSigner {
 
     static final String ALGORITHM = "SHA256withRSA";
 

@@ -2,6 +2,7 @@ package kz.labour.reporting.signing;
 
 import java.time.Clock;
 
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,7 +21,7 @@ public class SigningConfiguration {
 
     /** Health component "signing" (the bean name less "HealthIndicator"). */
     @Bean
-    public SigningHealthIndicator signingHealthIndicator(Signing signing) {
+    public HealthIndicator signingHealthIndicator(Signing signing) {
         return new SigningHealthIndicator(signing);
     }
 }

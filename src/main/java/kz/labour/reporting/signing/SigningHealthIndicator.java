@@ -13,7 +13,7 @@ import kz.labour.reporting.BadInputException;
  * (ranked between DOWN and UP by management.endpoint.health.status.order, HTTP 200); DOWN with the
  * reason when the store or certificate would be refused. Never the password.
  */
-public class SigningHealthIndicator implements HealthIndicator {
+class SigningHealthIndicator implements HealthIndicator {
 
     public static final org.springframework.boot.actuate.health.Status WARN = new org.springframework.boot.actuate.health.Status(
             "WARN", "the signing certificate expires soon");

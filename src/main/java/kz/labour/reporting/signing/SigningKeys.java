@@ -44,7 +44,7 @@ import kz.labour.reporting.BadInputException;
  * {@code ORG_BIN}. Dates are checked separately ({@link #requireValid}), at each use, since a running
  * service outlives a certificate. Nothing here ever puts the password into a message.
  */
-public final class SigningKeys {
+final class SigningKeys {
 
     static final String FILE = "SIGNING_KEYSTORE_FILE";
     static final String PASSWORD = "SIGNING_KEYSTORE_PASSWORD";

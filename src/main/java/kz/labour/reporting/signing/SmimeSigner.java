@@ -32,7 +32,7 @@ import jakarta.mail.internet.MimeMultipart;
  * checks it. Parts must have their transfer encoding fixed (base64) before signing: a relay may not
  * re-encode what is signed.
  */
-public final class SmimeSigner {
+final class SmimeSigner {
 
     private final SigningKey key;
     private final Clock clock;

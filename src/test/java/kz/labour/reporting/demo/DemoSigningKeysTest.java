@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Clock;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import kz.labour.reporting.ReportingSettings;
+import kz.labour.reporting.form.Organisation;
+import kz.labour.reporting.signing.Signing;
 import kz.labour.reporting.signing.SigningKey;
-import kz.labour.reporting.signing.SigningKeys;
+import kz.labour.reporting.signing.SigningSettings;
 
 /** The demo signs with a key the application accepts: RSA, its BIN, valid now, under the demo's CA. */
 class DemoSigningKeysTest {
@@ -22,8 +25,10 @@ class DemoSigningKeysTest {
     void theDemoKeyPassesTheChecksARealStoreMustPassAndChainsToTheDemoCa() throws Exception {
         DemoSigningKeys keys = DemoSigningKeys.create(dir, "000000000000", "Demo: Еңбек инспекциясы, Астана");
 
-        SigningKey key = SigningKeys.load(keys.keystore(), keys.password(), null, "000000000000");
-        SigningKeys.requireValid(key, Instant.now());
+        Organisation org = new Organisation("000000000000", "Demo", "", "", "", "", "");
+        SigningKey key = new Signing(new SigningSettings(keys.keystore().toString(), keys.password(), null, null, null, null),
+                new ReportingSettings("Asia/Almaty", "MONTH", "2016-01", dir.toString(), org), Clock.systemUTC())
+                .check().orElseThrow();
 
         assertThat(key.bin()).isEqualTo("000000000000");
         assertThat(key.chain()).hasSize(2);
