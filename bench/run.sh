@@ -12,7 +12,7 @@
 # 3. in one JVM with the real application context (SqlBench): each form's build through route
 #    build-form vs the same SQL bare over JDBC vs a row-pulling peer, MONTH and YEAR_TO_DATE;
 # 4. whole processes, interleaved round by round, wall time and peak RSS from GNU time: a one-shot
-#    `transmit --dry-run` through bin/labour-reporting and with plain `java -jar`, the empty app tuned
+#    `transmit --dry-run` through bin/labour-reporting (unsigned and signed) and with plain `java -jar`, the empty app tuned
 #    and plain, a 12-month backfill in one process vs twelve one-shot runs;
 # 5. target/bench/results.md: medians, ratios, every target PASS or MISS. Exits 0 when every target
 #    holds, 1 when one is missed or a step fails, 2 when something it needs is missing.
@@ -119,11 +119,29 @@ measure() {
         printf '%s\t%s\t%s\n' "$name" "$seconds" "$kb" >> "$out/process.tsv"
     fi
 }
+# An organisation key under a throwaway CA, for the signed variants (docs/signing.md); the bench's
+# ORG_BIN is the default, so the certificate names that BIN.
+step "signing key (openssl, throwaway CA)"
+pki=$out/pki
+mkdir -p "$pki"
+signing_pw=$(openssl rand -hex 16)
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$pki/ca.key" -out "$pki/ca.pem" -days 30 -subj "/CN=Bench CA" 2>/dev/null
+openssl req -new -newkey rsa:2048 -nodes -keyout "$pki/org.key" -out "$pki/org.csr" -subj "/O=Bench/OU=BIN000000000000/CN=Bench" 2>/dev/null
+openssl x509 -req -in "$pki/org.csr" -CA "$pki/ca.pem" -CAkey "$pki/ca.key" -CAcreateserial -days 30 -out "$pki/org.pem" 2>/dev/null
+SIGNING_PW=$signing_pw openssl pkcs12 -export -inkey "$pki/org.key" -in "$pki/org.pem" -certfile "$pki/ca.pem" \
+    -out "$pki/org.p12" -passout env:SIGNING_PW
+signed="env SIGNING_KEYSTORE_FILE=$pki/org.p12 SIGNING_KEYSTORE_PASSWORD=$signing_pw"
+
+step "signing alone: key store, six file signatures and two S/MIME messages per pass, in a one-shot JVM"
+$signed java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xms32m -Xmx256m -cp "$cp" \
+    kz.labour.reporting.bench.SigningBench "$out" 20 >/dev/null
+
 step "processes: one-shot dry runs vs the empty app, $runs rounds after a warm-up round"
 round=0
 while [ "$round" -le "$runs" ]; do
     record=$([ "$round" -gt 0 ] && echo true || echo false)
     measure "launcher: transmit --dry-run" "$launcher" transmit --period "$period" --dry-run
+    measure "launcher: transmit --dry-run, signed" $signed "$launcher" transmit --period "$period" --dry-run
     measure "plain java -jar: transmit --dry-run" java -jar "$root/target/labour-reporting.jar" transmit --period "$period" --dry-run
     measure "empty app, tuned as the launcher" env LABOUR_REPORTING_JAR="$empty" "$launcher" transmit
     measure "empty app, plain java -jar" java -jar "$empty"

@@ -15,13 +15,18 @@
 #     missing) records every file written into the upload folder, so a double upload shows.
 #   - GreenMail standalone (fetched with mvn dependency:copy) as the SMTP relay, with SMTP AUTH,
 #     read back over its REST API.
+#   - A test certification authority and the organisation's signing certificate (OU=BIN<ORG_BIN>),
+#     made with openssl, the key in a PKCS#12 store the pipeline is given (SIGNING_KEYSTORE_*).
 # Then runs bin/labour-reporting with nothing but the environment variables of docs/interfaces.md:
 #   transmit --period 2025-06            both forms delivered (exit 0): files checked against their
-#                                        manifests, the outbox and the ledger; the messages; totals
+#                                        manifests, the outbox and the ledger; the messages; totals;
+#                                        every file's .p7s and every message verified with openssl
+#                                        (cms -verify, smime -verify) against the test CA alone
 #   transmit --period 2025-06 again      exit 0, nothing sent: no new file, upload or message
 #   (a victim's severity becomes FATAL)
 #   transmit --period 2025-06 --force    2-OZh V0002 R delivered; 1-MEIZhM unchanged, not sent
 #   status                               the ledger as a table
+#   transmit with a wrong key-store password: refused before anything is built (exit 2), named
 #   transmit with a known_hosts file lacking the server's key, and with a changed key: refused,
 #                                        non-zero exit, nothing uploaded
 # and greps everything the runs printed and logged for the passwords it used.
@@ -253,6 +258,43 @@ json_total() { # file: the total row's values in column order
 }
 
 file_base() { printf '%s_%s_V%04d_%s' "$1" "$PERIOD" "$2" "$3"; }
+# The six files of a signed version, in name order: the documents, their signatures, the manifest's.
+version_names() { local b; b=$(file_base "$@"); printf '%s ' "$b.json" "$b.json.p7s" "$b.manifest.json" "$b.manifest.json.p7s" "$b.xlsx" "$b.xlsx.p7s"; }
+
+# Each delivered file of a version against its detached signature on the server, as anyone would
+# check it with stock tools: openssl cms, the test CA the only trust anchor.
+verify_signatures() { # form version action
+    local base ext problems=()
+    base=$(file_base "$@")
+    for ext in xlsx json manifest.json; do
+        if ! (cd "$UPLOAD" && openssl cms -verify -binary -inform DER -in "$base.$ext.p7s" -content "$base.$ext" \
+                -CAfile "$W/pki/ca.pem" -purpose any -out /dev/null) >"$W/logs/verify-$base.$ext.log" 2>&1; then
+            problems+=("$base.$ext: $(tr '\n' ' ' <"$W/logs/verify-$base.$ext.log")")
+        fi
+    done
+    if [ ${#problems[@]} -gt 0 ]; then note "${problems[@]}"; return 1; fi
+}
+
+# The text part of a verified message's content (verify_mails writes it), decoded from base64.
+mail_text() { # file
+    sed -e 's/\r$//' "$1" | awk '/^Content-Type: text\/plain/ { p = 1 } p == 1 && /^$/ { p = 2; next }
+                                   p == 2 && /^--/ { exit } p == 2 { print }' | openssl base64 -d
+}
+
+# Every message of a mailbox, as received, against its S/MIME signature (openssl smime, the test CA only).
+verify_mails() { # address
+    local n i problems=()
+    n=$(mail_count "$1")
+    [ "$n" -gt 0 ] || { note "no message for $1"; return 1; }
+    for i in $(seq 0 $((n - 1))); do
+        mail_json "$1" | jq -r ".[$i].mimeMessage" >"$W/logs/mail-$1-$i.eml"
+        if ! openssl smime -verify -in "$W/logs/mail-$1-$i.eml" -CAfile "$W/pki/ca.pem" -purpose any \
+                -out "$W/logs/mail-$1-$i.txt" >"$W/logs/mail-$1-$i.verify.log" 2>&1; then
+            problems+=("message $i to $1: $(tr '\n' ' ' <"$W/logs/mail-$1-$i.verify.log")")
+        fi
+    done
+    if [ ${#problems[@]} -gt 0 ]; then note "${problems[@]}"; return 1; fi
+}
 
 # The manifest of FORM version VERSION ACTION on the server against the files next to it, the
 # outbox and the ledger. Prints what disagrees; returns non-zero if anything does.
@@ -269,7 +311,9 @@ verify_version() { # form version action
         || problems+=("manifest header is not $form $PERIOD $version $action: $(jq -c '{form, period, version, action}' "$manifest")")
     local listed
     listed=$(jq -r '.files[].name' "$manifest" | LC_ALL=C sort | tr '\n' ' ')
-    [ "$listed" = "$base.json $base.xlsx " ] || problems+=("manifest lists [$listed], not the .json and .xlsx")
+    [ "$listed" = "$base.json $base.json.p7s $base.xlsx $base.xlsx.p7s " ] \
+        || problems+=("manifest lists [$listed], not the .json, the .xlsx and their .p7s")
+    jq -e '.signed == true' "$manifest" >/dev/null || problems+=("manifest does not say \"signed\": true")
     local name size sha
     while read -r name size sha; do
         if [ ! -f "$UPLOAD/$name" ]; then problems+=("$name is listed but not on the server"); continue; fi
@@ -277,16 +321,16 @@ verify_version() { # form version action
         [ "$(sha256sum "$UPLOAD/$name" | cut -d ' ' -f 1)" = "$sha" ] || problems+=("$name: SHA-256 differs from the manifest")
     done < <(jq -r '.files[] | "\(.name) \(.size) \(.sha256)"' "$manifest")
     local ext
-    for ext in xlsx json manifest.json; do
+    for ext in xlsx json manifest.json xlsx.p7s json.p7s manifest.json.p7s; do
         if ! cmp -s "$UPLOAD/$base.$ext" "$W/outbox/$PERIOD/$base.$ext"; then
             problems+=("$base.$ext on the server differs from the outbox copy")
         fi
     done
-    # The ledger's record of the three files (name, size, SHA-256) is what is on the server.
+    # The ledger's record of the six files (name, size, SHA-256) is what is on the server.
     local recorded actual
     recorded=$(ledger -c "SELECT f->>'name', f->>'size', f->>'sha256' FROM transmission t, jsonb_array_elements(t.files) f
                           WHERE t.form = '$form' AND t.period = '$PERIOD' AND t.version = $version ORDER BY 1" | tr '|' ' ')
-    actual=$(for ext in json manifest.json xlsx; do
+    actual=$(for ext in json json.p7s manifest.json manifest.json.p7s xlsx xlsx.p7s; do
         printf '%s %s %s\n' "$base.$ext" "$(stat -c %s "$UPLOAD/$base.$ext")" "$(sha256sum "$UPLOAD/$base.$ext" | cut -d ' ' -f 1)"
     done | LC_ALL=C sort)
     [ "$(printf '%s\n' "$recorded" | LC_ALL=C sort)" = "$actual" ] || problems+=("the ledger's files differ from the server's: [$recorded]")
@@ -350,7 +394,27 @@ reader_pw=$(random_secret)
 pipeline_pw=$(random_secret)
 sftp_passphrase=$(random_secret)
 smtp_pw=$(random_secret)
-secrets=("$admin_pw" "$reader_pw" "$pipeline_pw" "$sftp_passphrase" "$smtp_pw")
+p12_pw=$(random_secret)
+secrets=("$admin_pw" "$reader_pw" "$pipeline_pw" "$sftp_passphrase" "$smtp_pw" "$p12_pw")
+
+# ---- the organisation's signing key, under a test CA -------------------------------------------
+phase "signing key"
+mkdir -p "$W/pki" && chmod 0700 "$W/pki"
+ORG_BIN_VALUE=123456789012
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$W/pki/ca.key" -out "$W/pki/ca.pem" -days 3650 -sha256 \
+    -subj "/C=KZ/O=Systest PKI/CN=Systest CA" -addext "basicConstraints=critical,CA:TRUE" \
+    -addext "keyUsage=critical,keyCertSign,cRLSign" >"$W/logs/pki.log" 2>&1 || die "cannot make the test CA (logs/pki.log)"
+# The НУЦ РК layout: the person in CN and SERIALNUMBER=IIN..., the organisation in O and OU=BIN...
+openssl req -new -newkey rsa:2048 -nodes -keyout "$W/pki/org.key" -out "$W/pki/org.csr" -utf8 \
+    -subj "/C=KZ/O=Системалық тест инспекциясы/OU=BIN$ORG_BIN_VALUE/CN=ТЕСТОВ ТЕСТ/serialNumber=IIN880101300123" \
+    >>"$W/logs/pki.log" 2>&1 || die "cannot make the organisation's key (logs/pki.log)"
+printf 'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\n' >"$W/pki/org.ext"
+openssl x509 -req -in "$W/pki/org.csr" -CA "$W/pki/ca.pem" -CAkey "$W/pki/ca.key" -CAcreateserial -days 365 -sha256 \
+    -extfile "$W/pki/org.ext" -out "$W/pki/org.pem" >>"$W/logs/pki.log" 2>&1 || die "cannot certify the organisation's key (logs/pki.log)"
+P12_PW=$p12_pw openssl pkcs12 -export -inkey "$W/pki/org.key" -in "$W/pki/org.pem" -certfile "$W/pki/ca.pem" \
+    -name organisation -out "$W/pki/organisation.p12" -passout env:P12_PW >>"$W/logs/pki.log" 2>&1 \
+    || die "cannot write the PKCS#12 store (logs/pki.log)"
+rm -f "$W/pki/ca.key" "$W/pki/org.key"
 
 # ---- PostgreSQL 15 -----------------------------------------------------------------------------
 phase "postgresql"
@@ -499,8 +563,8 @@ umask "$umask_saved"
 curl -fsS --max-time 20 -H 'Content-Type: application/json' --data @"$W/greenmail/user.json" \
     "http://127.0.0.1:$API_PORT/api/user" >/dev/null || die "cannot create the GreenMail login"
 
-# ---- the operator's environment: docs/interfaces.md's variables and nothing else --------------
-write_env() { # file pipeline-db outbox known-hosts
+# ---- the operator's environment: docs/interfaces.md's variables and nothing else -------------------
+write_env() { # file pipeline-db outbox known-hosts [key-store password]
     local vars=(
         SOURCE_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/labour_source"
         SOURCE_DB_USER=labour_reader
@@ -528,13 +592,15 @@ write_env() { # file pipeline-db outbox known-hosts
         REPORTING_ACCUMULATION=MONTH
         REPORTING_EARLIEST_PERIOD=2016-01
         OUTBOX_DIR="$3"
-        ORG_BIN=123456789012
+        ORG_BIN="$ORG_BIN_VALUE"
         ORG_NAME="Системалық тест инспекциясы"
         ORG_ADDRESS="Астана, Мәңгілік Ел 8"
         ORG_PHONE="+7 7172 000000"
         ORG_EMAIL=inspection@systest.example
         ORG_EXECUTOR="Тестов Т."
         ORG_HEAD="Басшы Б."
+        SIGNING_KEYSTORE_FILE="$W/pki/organisation.p12"
+        SIGNING_KEYSTORE_PASSWORD="${5:-$p12_pw}"
     )
     local v
     (umask 077; for v in "${vars[@]}"; do printf '%s=%q\n' "${v%%=*}" "${v#*=}"; done >"$1")
@@ -542,6 +608,9 @@ write_env() { # file pipeline-db outbox known-hosts
 write_env "$W/pipeline.env" labour_pipeline "$W/outbox" "$W/ssh/known_hosts"
 write_env "$W/unknown-host.env" labour_pipeline_hostkey "$W/outbox-hostkey" "$W/ssh/known_hosts.unknown"
 write_env "$W/changed-host.env" labour_pipeline_hostkey "$W/outbox-hostkey" "$W/ssh/known_hosts.changed"
+wrong_p12_pw=$(random_secret)
+secrets+=("$wrong_p12_pw")
+write_env "$W/wrong-password.env" labour_pipeline "$W/outbox" "$W/ssh/known_hosts" "$wrong_p12_pw"
 
 pg_mark=$(wc -l <"$W/logs/postgres.log")
 
@@ -553,12 +622,15 @@ check_eq "transmit: exit code 0 (delivered)" 0 "$last_rc"
 
 m1=$(file_base 1-MEIZhM 1 N)
 o1=$(file_base 2-OZh 1 N)
-check_eq "transmit: the server holds exactly the six files of V0001 N, no temporary file left" \
-    "$m1.json $m1.manifest.json $m1.xlsx $o1.json $o1.manifest.json $o1.xlsx" "$(upload_names)"
+check_eq "transmit: the server holds exactly the twelve files of V0001 N (six signed), no temporary file left" \
+    "$(version_names 1-MEIZhM 1 N)$(version_names 2-OZh 1 N | sed 's/ $//')" "$(upload_names)"
 check_true "transmit: 1-MEIZhM V0001 files match their manifest, the outbox and the ledger" verify_version 1-MEIZhM 1 N
 check_true "transmit: 2-OZh V0001 files match their manifest, the outbox and the ledger" verify_version 2-OZh 1 N
-check_eq "transmit: each of the six files was written on the server once, nothing else" \
-    "$m1.json $m1.manifest.json $m1.xlsx $o1.json $o1.manifest.json $o1.xlsx" "$(written_since "$mark" | names_line)"
+check_eq "transmit: each of the twelve files was written on the server once, nothing else" \
+    "$(version_names 1-MEIZhM 1 N)$(version_names 2-OZh 1 N | sed 's/ $//')" "$(written_since "$mark" | names_line)"
+check_true "transmit: openssl cms verifies 1-MEIZhM V0001's .xlsx, .json and manifest against the test CA" verify_signatures 1-MEIZhM 1 N
+check_true "transmit: openssl cms verifies 2-OZh V0001's .xlsx, .json and manifest against the test CA" verify_signatures 2-OZh 1 N
+check_true "transmit: the run names the signing certificate" grep -q "signed with .*OU=BIN$ORG_BIN_VALUE" "$W/logs/run-transmit-1.out"
 if [ -f "$UPLOAD/$m1.json" ]; then
     check_eq "transmit: 1-MEIZhM totals row as worked out by hand" "$EXPECT_MEIZHM_TOTAL" "$(json_total "$UPLOAD/$m1.json")"
 else
@@ -576,6 +648,13 @@ subjects=$(mail_subjects "${MAIL_TO_ADDRESSES[0]}")
 check_true "mail: subjects name 1-МЕИЖМ and 2-ӨЖ, «2025 жылғы маусым» and V0001 [$(echo "$subjects" | tr '\n' ';')]" \
     bash -c '[ "$(grep -c "2025 жылғы маусым.*V0001" <<<"$1")" = 2 ] && grep -q "1-МЕИЖМ" <<<"$1" && grep -q "2-ӨЖ" <<<"$1"' _ "$subjects"
 raw=$(mail_json "${MAIL_TO_ADDRESSES[0]}" | jq -r '.[].mimeMessage')
+check_true "mail: every message is S/MIME signed (multipart/signed) and openssl smime verifies it against the test CA" \
+    bash -c '[ "$(grep -c "Content-Type: multipart/signed" <<<"$1")" = 2 ]' _ "$raw"
+check_true "mail: openssl smime -verify accepts both messages as received" verify_mails "${MAIL_TO_ADDRESSES[0]}"
+mail_text "$W/logs/mail-${MAIL_TO_ADDRESSES[0]}-0.txt" >"$W/logs/mail-text-0.txt" 2>/dev/null
+check_true "mail: the signed text names the sender, its BIN and executor in Kazakh and Russian" \
+    bash -c 'grep -q "Жіберуші: Системалық тест инспекциясы, БСН 123456789012" "$1" && grep -q "Исполнитель: Тестов Т., тел. +7 7172 000000, inspection@systest.example" "$1"' \
+    _ "$W/logs/mail-text-0.txt"
 check_true "mail: the .xlsx and .json of both forms are attached under their file names" \
     env RAW="$raw" bash -c 'for n in "$@"; do grep -qF "$n" <<<"$RAW" || exit 1; done' _ "$m1.xlsx" "$m1.json" "$o1.xlsx" "$o1.json"
 check_eq "ledger: both forms V0001 N DELIVERED, SFTP and MAIL done, delivered once" \
@@ -606,11 +685,12 @@ mark=$(upload_mark)
 run_jar transmit-force "$W/pipeline.env" transmit --period "$PERIOD" --as-of "$AS_OF" --force
 check_eq "transmit --force: exit code 0" 0 "$last_rc"
 o2=$(file_base 2-OZh 2 R)
-check_eq "transmit --force: the server gains exactly the three files of 2-OZh V0002 R" \
-    "$m1.json $m1.manifest.json $m1.xlsx $o1.json $o1.manifest.json $o1.xlsx $o2.json $o2.manifest.json $o2.xlsx" "$(upload_names)"
+check_eq "transmit --force: the server gains exactly the six files of 2-OZh V0002 R" \
+    "$(version_names 1-MEIZhM 1 N)$(version_names 2-OZh 1 N)$(version_names 2-OZh 2 R | sed 's/ $//')" "$(upload_names)"
 check_true "transmit --force: 2-OZh V0002 R files match their manifest, the outbox and the ledger" verify_version 2-OZh 2 R
-check_eq "transmit --force: written on the server once each: the three files of 2-OZh V0002, nothing else" \
-    "$o2.json $o2.manifest.json $o2.xlsx" "$(written_since "$mark" | names_line)"
+check_eq "transmit --force: written on the server once each: the six files of 2-OZh V0002, nothing else" \
+    "$(version_names 2-OZh 2 R | sed 's/ $//')" "$(written_since "$mark" | names_line)"
+check_true "transmit --force: openssl cms verifies the new version's signatures against the test CA" verify_signatures 2-OZh 2 R
 check_eq "transmit --force: the V0001 files on the server are untouched" "$v1_listing" \
     "$(upload_listing | grep -v "_V0002_")"
 if [ -f "$UPLOAD/$o2.json" ]; then
@@ -638,7 +718,23 @@ check_true "status: lists the three versions as delivered over both channels" ba
     grep -Eq "^2-OZh +'"$PERIOD"' +V0001 +N +DELIVERED +DONE +DONE" "$1" &&
     grep -Eq "^2-OZh +'"$PERIOD"' +V0002 +R +DELIVERED +DONE +DONE" "$1"' _ "$W/logs/run-status.out"
 
-# ==== 5. the host key: unknown, then changed ======================================================
+# ==== 5. a key store that cannot be opened =========================================================
+phase "signing key refused"
+listing_before=$(upload_listing)
+mails_before=$(mail_count "${MAIL_TO_ADDRESSES[0]}")
+versions_before=$(ledger -c "SELECT count(*) FROM transmission")
+mark=$(upload_mark)
+run_jar wrong-password "$W/wrong-password.env" transmit --period 2025-05 --as-of "$AS_OF"
+check_eq "wrong key-store password: exit code 2 (bad input)" 2 "$last_rc"
+check_true "wrong key-store password: the error names SIGNING_KEYSTORE_PASSWORD" \
+    grep -q "SIGNING_KEYSTORE_PASSWORD: does not open the key store" "$W/logs/run-wrong-password.err" "$W/logs/run-wrong-password.out"
+check_eq "wrong key-store password: nothing written on the server" "" "$(written_since "$mark" | names_line)"
+check_eq "wrong key-store password: the server's files are unchanged" "$listing_before" "$(upload_listing)"
+check_eq "wrong key-store password: no new message" "$mails_before" "$(mail_count "${MAIL_TO_ADDRESSES[0]}")"
+check_eq "wrong key-store password: nothing recorded in the ledger" "$versions_before" "$(ledger -c "SELECT count(*) FROM transmission")"
+check_true "wrong key-store password: no 2025-05 file built in the outbox" bash -c '[ -z "$(ls -A "$1" 2>/dev/null)" ]' _ "$W/outbox/2025-05"
+
+# ==== 6. the host key: unknown, then changed ======================================================
 phase "host key refused"
 for case in unknown changed; do
     listing_before=$(upload_listing)
@@ -657,7 +753,7 @@ for case in unknown changed; do
             -c "SELECT status, sftp_status, coalesce(sftp_error, '') FROM transmission WHERE period = '$PERIOD'")"
 done
 
-# ==== 6. secrets and roles ========================================================================
+# ==== 7. secrets and roles ========================================================================
 phase "secrets"
 ledger -c "SELECT * FROM transmission" >"$W/logs/ledger.txt" 2>&1
 ledger -c "SELECT * FROM transmission_event" >>"$W/logs/ledger.txt" 2>&1

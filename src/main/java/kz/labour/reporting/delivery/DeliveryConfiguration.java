@@ -1,5 +1,6 @@
 package kz.labour.reporting.delivery;
 
+import java.time.Clock;
 import java.util.Properties;
 
 import org.apache.camel.component.mail.MailAuthenticator;
@@ -8,7 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import jakarta.mail.PasswordAuthentication;
+import kz.labour.reporting.ReportingSettings;
 import kz.labour.reporting.form.Labels;
+import kz.labour.reporting.signing.Signing;
 
 /** The delivery channels' settings and the pieces the routes refer to by name. */
 @Configuration(proxyBeanMethods = false)
@@ -16,8 +19,14 @@ import kz.labour.reporting.form.Labels;
 public class DeliveryConfiguration {
 
     @Bean
-    public MailComposer mailComposer(Labels labels) {
-        return new MailComposer(labels);
+    public MailComposer mailComposer(Labels labels, ReportingSettings reporting) {
+        return new MailComposer(labels, reporting.org(), reporting.zoneId());
+    }
+
+    /** The bureau's e-mail as sent: {@code setBody: method: ref: mimeMail, method: message(...)} in routes/deliver.camel.yaml. */
+    @Bean
+    public MimeMail mimeMail(DeliverySettings settings, ReportingSettings reporting, Clock clock, Signing signing) {
+        return new MimeMail(settings.mail().from(), settings.mail().bureau(), reporting.org(), clock, signing::sign);
     }
 
     /**

@@ -2,8 +2,12 @@ package kz.labour.reporting.delivery;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,14 +23,17 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import kz.labour.reporting.form.Accumulation;
 import kz.labour.reporting.form.ColumnDef;
 import kz.labour.reporting.form.Labels;
+import kz.labour.reporting.form.Organisation;
 import kz.labour.reporting.form.RenderedForm;
 
 /**
- * Writes the e-mail to the bureau for one form and version: subject «2-ӨЖ · 2025 жылғы маусым · V0001»,
- * a body in Kazakh then Russian with the totals row, the WARN findings and the data cut-off, and the
- * {@code .xlsx} and {@code .json} as attachments. Everything it says comes from the version's own
- * {@code .json}, so a resent or resumed version is described exactly as it was built; every caption
- * comes from {@code data/labels.json}.
+ * Writes the e-mail to the bureau for one form and version: subject «2-ӨЖ · 2025 жылғы маусым / июнь
+ * 2025 года · V0001», a body in Kazakh then Russian naming the sender (organisation, BIN, executor,
+ * phone, e-mail: the ORG_* settings) with the totals row, the WARN findings and the data cut-off, and the
+ * {@code .xlsx} and {@code .json} as attachments. Numbers are written as the form prints them (a space
+ * between thousands, a decimal comma), the cut-off as a local date and time in the reporting zone.
+ * Everything it says of the form comes from the version's own {@code .json}, so a resent or resumed
+ * version is described exactly as it was built; every caption comes from {@code data/labels.json}.
  */
 public final class MailComposer {
 
@@ -36,15 +43,26 @@ public final class MailComposer {
     private static final List<String> LANGUAGES = List.of("kk", "ru");
     private static final Pattern VALUES = Pattern.compile("\\(([^()]*)\\)\\s*$");
     private static final Pattern ROW = Pattern.compile("^row (\\d{9})\\b.*");
-    private static final DateTimeFormatter CUT_OFF = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm '(UTC'xxx')'", Locale.ROOT);
+    /** "01.07.2025 06:00:00", then the zone: "(Asia/Almaty, UTC+05:00)". */
+    private static final DateTimeFormatter CUT_OFF = DateTimeFormatter.ofPattern("dd.MM.uuuu HH:mm:ss '('VV', UTC'xxx')'", Locale.ROOT);
+    /** The no-break space between thousands (as ru and kk print them), so a number never wraps. */
+    static final char THOUSANDS = '\u00a0';
 
     private final Labels labels;
+    private final Organisation org;
+    private final ZoneId zone;
     /** Decimals read as printed: "0.0" stays "0.0" (the default node factory would strip the zero). */
     private final ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
-    public MailComposer(Labels labels) {
+    /**
+     * @param org  the sender, as the ORG_* settings name it
+     * @param zone the reporting zone the cut-off is shown in
+     */
+    public MailComposer(Labels labels, Organisation org, ZoneId zone) {
         this.labels = labels;
+        this.org = org;
+        this.zone = zone;
     }
 
     public BureauMail compose(RenderedForm form) {
@@ -54,7 +72,8 @@ public final class MailComposer {
         Accumulation accumulation = Accumulation.valueOf(json.path("accumulation").asText());
         String version = String.format(Locale.ROOT, "V%04d", json.path("version").asInt());
         String subject = labels.mailSubject().replace("{index}", index)
-                .replace("{period}", labels.period(period, accumulation, "kk")).replace("{version}", version);
+                .replace("{periodKk}", labels.period(period, accumulation, "kk"))
+                .replace("{periodRu}", labels.period(period, accumulation, "ru")).replace("{version}", version);
 
         StringBuilder body = new StringBuilder(subject).append("\n");
         for (String lang : LANGUAGES) {
@@ -65,8 +84,9 @@ public final class MailComposer {
                     .replace("{period}", labels.period(period, accumulation, lang))
                     .replace("{version}", version)
                     .replace("{action}", labels.mailAction(json.path("action").asText().charAt(0), lang))).append("\n");
+            sender(lang, body);
             body.append(labels.text("header", "asOf", lang)).append(": ")
-                    .append(CUT_OFF.format(OffsetDateTime.parse(json.path("asOf").asText()))).append("\n\n");
+                    .append(cutOff(OffsetDateTime.parse(json.path("asOf").asText()))).append("\n\n");
             totals(json, lang, body);
             findings(json, lang, body);
             body.append(labels.mail("attachments", lang)).append(' ')
@@ -77,6 +97,36 @@ public final class MailComposer {
         return new BureauMail(subject, body.toString(), List.of(
                 new BureauMail.Attachment(form.xlsx().name(), XLSX, form.xlsx().content()),
                 new BureauMail.Attachment(form.json().name(), JSON, form.json().content())));
+    }
+
+    /** "Жіберуші: …, БСН …" and "Орындаушы: …, тел. …, …": who sends this and whom to ask. */
+    private void sender(String lang, StringBuilder body) {
+        body.append(labels.mail("sender", lang).replace("{organisation}", text(org.name())).replace("{bin}", text(org.bin())))
+                .append("\n");
+        body.append(labels.mail("contact", lang).replace("{executor}", text(org.executor())).replace("{phone}", text(org.phone()))
+                .replace("{email}", text(org.email()))).append("\n");
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value.strip();
+    }
+
+    /** The cut-off as a local date and time in the reporting zone, with the zone: "01.07.2025 06:00:00 (Asia/Almaty, UTC+05:00)". */
+    String cutOff(OffsetDateTime asOf) {
+        return CUT_OFF.format(asOf.atZoneSameInstant(zone));
+    }
+
+    /** A number as the form prints it: "45 979,6", "1 234", "0,0" (no-break space between thousands, decimal comma, its own scale). */
+    static String number(BigDecimal value) {
+        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.ROOT);
+        symbols.setGroupingSeparator(THOUSANDS);
+        symbols.setDecimalSeparator(',');
+        symbols.setMinusSign('-');
+        DecimalFormat format = new DecimalFormat("#,##0", symbols);
+        int scale = Math.max(0, value.scale());
+        format.setMinimumFractionDigits(scale);
+        format.setMaximumFractionDigits(scale);
+        return format.format(value);
     }
 
     private String name(RenderedForm form, String lang) {
@@ -97,7 +147,7 @@ public final class MailComposer {
             // "label, unit: value", as statistical tables print it; a label naming its unit keeps it once
             body.append("  ").append(number).append(". ").append(label)
                     .append(unit.isEmpty() || label.contains(unit) ? "" : ", " + unit).append(": ")
-                    .append(total.path("values").path(Integer.toString(number)).decimalValue().toPlainString()).append("\n");
+                    .append(number(total.path("values").path(Integer.toString(number)).decimalValue())).append("\n");
         }
         body.append("\n");
     }

@@ -26,7 +26,8 @@ import kz.labour.reporting.ops.Command;
  * PostgreSQL seeded with demo data (source with a SELECT-only reader, and the pipeline's database),
  * an SFTP server standing in for the bureau's (host key pinned in a known_hosts file, key login) and
  * an SMTP server; then runs {@code transmit} for the last complete month exactly as an operator would,
- * and shows where the uploaded files and the received messages are. Everything lives under
+ * and shows where the uploaded files and the received messages are. Files and messages are signed
+ * with a key of the demo's own certification authority ({@link DemoSigningKeys}). Everything lives under
  * {@code target/demo}, is made anew on each run and goes with {@code mvn clean}.
  */
 public final class DemoRunner {
@@ -72,6 +73,11 @@ public final class DemoRunner {
             properties.put("delivery.mail.from", "labour-reporting@demo.invalid");
             properties.put("delivery.mail.to", "bureau@stat.demo.invalid");
             properties.put("delivery.mail.ops-to", "operators@demo.invalid");
+            // the demo's own CA and an organisation key under it, for the demo's BIN: files and mail are signed
+            DemoSigningKeys keys = DemoSigningKeys.create(home.resolve("signing"), String.valueOf(properties.get("reporting.org.bin")),
+                    String.valueOf(properties.get("reporting.org.name")));
+            properties.put("signing.keystore-file", keys.keystore().toString());
+            properties.put("signing.keystore-password", keys.password());
             out.println("Transmitting 1-МЕИЖМ and 2-ӨЖ for " + period + " (source read as " + postgres.source().user()
                     + ", SELECT only) …");
             out.println();
@@ -82,6 +88,9 @@ public final class DemoRunner {
             out.println("Outbox (every version's files):     " + outbox.resolve(period));
             out.println("Uploaded to the bureau's SFTP:      " + sftp.root().resolve("upload"));
             out.println("Messages received by SMTP (" + messages + "):     " + mailbox + "  (open the .eml files)");
+            out.println("Signed with a demo key; check a file and a message with the demo's CA, e.g.");
+            out.println("  openssl cms -verify -binary -inform DER -in F.p7s -content F -CAfile " + keys.caPem() + " -purpose any -out /dev/null");
+            out.println("  openssl smime -verify -in " + mailbox.resolve("01.eml") + " -CAfile " + keys.caPem() + " -purpose any -out /dev/null");
             out.println("Exit code " + code + " (0 = delivered; see README, \"Exit codes\").");
             return code;
         } finally {

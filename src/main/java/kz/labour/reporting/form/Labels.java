@@ -108,7 +108,7 @@ public final class Labels {
         return text("mail", field, lang);
     }
 
-    /** The e-mail subject with its placeholders: {@code {index} · {period} · {version}}. */
+    /** The e-mail subject with its placeholders: {@code {index} · {periodKk} / {periodRu} · {version}}. */
     public String mailSubject() {
         return leaf(root.path("mail").path("subject"), "mail.subject");
     }

@@ -14,12 +14,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The {@code .manifest.json} file, uploaded last so its presence means the others are complete: the
- * {@code .xlsx} and {@code .json} with their sizes and SHA-256, and which form, period and version they are.
+ * The {@code .manifest.json} file, uploaded last so its presence means the others are complete: every
+ * other file of the version (the {@code .xlsx}, the {@code .json}, and when {@code signed} their
+ * {@code .p7s} signatures) with its size and SHA-256, and which form, period and version they are. Its
+ * own signature, {@code .manifest.json.p7s}, cannot be listed in it; it is uploaded just before it.
  * {@code asOf} is kept with the offset it is printed with, so the manifest reads back to the same bytes.
  */
 public record Manifest(FormId form, YearMonth period, int version, char action, OffsetDateTime asOf,
-                       String contentHash, List<FileRef> files) {
+                       String contentHash, boolean signed, List<FileRef> files) {
 
     /** One listed file. */
     public record FileRef(String name, long size, String sha256) {
@@ -37,6 +39,11 @@ public record Manifest(FormId form, YearMonth period, int version, char action, 
         FileNames.of(form, period, version, action); // rejects what could not be named
     }
 
+    /** The same version's manifest listing {@code files}, signed or not. */
+    Manifest listing(boolean signed, List<FileRef> files) {
+        return new Manifest(form, period, version, action, asOf, contentHash, signed, files);
+    }
+
     public FileNames names() {
         return FileNames.of(form, period, version, action);
     }
@@ -48,7 +55,8 @@ public record Manifest(FormId form, YearMonth period, int version, char action, 
                 .put("version", version)
                 .put("action", String.valueOf(action))
                 .put("asOf", Formats.timestamp(asOf))
-                .put("contentHash", contentHash);
+                .put("contentHash", contentHash)
+                .put("signed", signed);
         ArrayNode list = root.putArray("files");
         for (FileRef f : files) {
             list.addObject().put("name", f.name()).put("size", f.size()).put("sha256", f.sha256());
@@ -82,10 +90,23 @@ public record Manifest(FormId form, YearMonth period, int version, char action, 
                     action.charAt(0),
                     OffsetDateTime.parse(text(root, "asOf")),
                     text(root, "contentHash"),
+                    signed(root),
                     files);
         } catch (DateTimeParseException | ArithmeticException e) {
             throw new IllegalArgumentException("the manifest has a malformed period, version or asOf: " + e.getMessage(), e);
         }
+    }
+
+    /** {@code "signed"}; absent in manifests written before files were signed, which were not. */
+    private static boolean signed(JsonNode root) {
+        JsonNode value = root.path("signed");
+        if (value.isMissingNode()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw new IllegalArgumentException("the manifest's field 'signed' is not true or false");
+        }
+        return value.booleanValue();
     }
 
     private static String text(JsonNode node, String field) {

@@ -4,7 +4,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 
-/** Turns a built form into the three files of one version. Pure: same inputs, same JSON and manifest. */
+/**
+ * Turns a built form into the files of one version, unsigned. Pure: same inputs, same JSON and manifest.
+ * A configured signing key is applied afterwards ({@link RenderedForm#signed}), which leaves these
+ * files and the content hash as they are.
+ */
 public final class Rendering {
 
     private Rendering() {
@@ -22,8 +26,8 @@ public final class Rendering {
         FileNames names = FileNames.of(table.form(), table.period(), version, action);
         RenderedFile xlsx = RenderedFile.of(names.xlsx(), FormWorkbook.render(table, labels, org, generatedAt, zone));
         RenderedFile json = RenderedFile.of(names.json(), FormJson.render(table, findings, version, action, generatedAt, zone));
-        Manifest manifest = new Manifest(table.form(), table.period(), version, action, Formats.inZone(table.asOf(), zone),
-                ContentHash.of(table), List.of(xlsx.ref(), json.ref()));
-        return new RenderedForm(manifest, xlsx, json, RenderedFile.of(names.manifest(), manifest.toJson()));
+        Manifest header = new Manifest(table.form(), table.period(), version, action, Formats.inZone(table.asOf(), zone),
+                ContentHash.of(table), false, List.of());
+        return RenderedForm.unsigned(header, List.of(xlsx, json));
     }
 }

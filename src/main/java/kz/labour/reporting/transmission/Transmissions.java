@@ -43,6 +43,7 @@ import kz.labour.reporting.ledger.Ledger;
 import kz.labour.reporting.ledger.Status;
 import kz.labour.reporting.ledger.StoredFile;
 import kz.labour.reporting.ledger.Transmission;
+import kz.labour.reporting.signing.Signing;
 import kz.labour.reporting.source.Aggregate;
 import kz.labour.reporting.source.SourceResults;
 
@@ -62,23 +63,26 @@ public class Transmissions {
     private final RegionCatalogue regions;
     private final Clock clock;
     private final DeliveryFaults faults;
+    private final Signing signing;
     private final int lockWaitSeconds;
     private final ObjectMapper json = new ObjectMapper();
 
     public Transmissions(ReportingSettings settings, Ledger ledger, Labels labels, RegionCatalogue regions, Clock clock,
-                         DeliveryFaults faults, @Value("${reporting.lock-wait-seconds:600}") int lockWaitSeconds) {
+                         DeliveryFaults faults, Signing signing, @Value("${reporting.lock-wait-seconds:600}") int lockWaitSeconds) {
         this.settings = settings;
         this.ledger = ledger;
         this.labels = labels;
         this.regions = regions;
         this.clock = clock;
         this.faults = faults;
+        this.signing = signing;
         this.lockWaitSeconds = lockWaitSeconds;
     }
 
     /** Checks a request and splits it into one job per month and form, months in order. Nothing is read yet. */
     public List<Job> plan(TransmitRequest request) {
         settings.validate();
+        signing.check();
         Instant now = clock.instant();
         List<YearMonth> months = settings.periods().parse(request.period(), now);
         List<FormId> forms = request.form() == null || request.form().isBlank()
@@ -232,9 +236,9 @@ public class Transmissions {
      * numbers equal the delivered version ends here; otherwise the version is written and recorded.
      */
     public void render(@ExchangeProperty("job") Job job) {
-        RenderedForm rendered = Rendering.render(job.table(), job.findings(), labels, settings.organisation(),
+        RenderedForm rendered = signing.sign(Rendering.render(job.table(), job.findings(), labels, settings.organisation(),
                 job.version(), job.action(), OffsetDateTime.now(clock).atZoneSameInstant(settings.zoneId()).toOffsetDateTime(),
-                settings.zoneId());
+                settings.zoneId()));
         job.rendered(rendered);
         if (job.mode() == Mode.DRY_RUN) {
             job.directory(settings.outboxDir().resolve("dry-run").resolve(job.period().toString()));

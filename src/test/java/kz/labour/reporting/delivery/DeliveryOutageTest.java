@@ -147,7 +147,7 @@ class DeliveryOutageTest {
         assertThat(next.exitCode()).as(next.toString()).isZero();
         assertThat(env.sftp.completedUploads()).isEqualTo(uploads);
         assertThat(env.mailsTo(BUREAU)).singleElement()
-                .satisfies(m -> assertThat(m.getSubject()).isEqualTo("2-ӨЖ · 2025 жылғы сәуір · V0001"));
+                .satisfies(m -> assertThat(m.getSubject()).isEqualTo("2-ӨЖ · 2025 жылғы сәуір / апрель 2025 года · V0001"));
         assertThat(ledger.latest("2-OZh", "2025-04").orElseThrow().status()).isEqualTo(Status.DELIVERED);
     }
 

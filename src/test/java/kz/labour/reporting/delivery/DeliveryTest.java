@@ -80,6 +80,7 @@ class DeliveryTest {
             Path manifestFile = env.remoteDir().resolve(stem + ".manifest.json");
             Manifest manifest = Manifest.parse(Files.readAllBytes(manifestFile));
             assertThat(manifest.files()).extracting(Manifest.FileRef::name).containsExactly(stem + ".xlsx", stem + ".json");
+            assertThat(manifest.signed()).as("no signing key configured here").isFalse();
             for (Manifest.FileRef ref : manifest.files()) {
                 byte[] uploaded = Files.readAllBytes(env.remoteDir().resolve(ref.name()));
                 assertThat(Sha256.hex(uploaded)).as(ref.name()).isEqualTo(ref.sha256());
@@ -103,14 +104,14 @@ class DeliveryTest {
         assertThat(env.mailsTo(BUREAU)).hasSize(2);
         assertThat(env.mailsTo(BUREAU_ARCHIVE)).hasSize(2);
         assertThat(env.mailsTo(OPERATOR)).isEmpty();
-        MailMessages injuries = mail(BUREAU, "2-ӨЖ · 2025 жылғы маусым · V0001");
+        MailMessages injuries = mail(BUREAU, "2-ӨЖ · 2025 жылғы маусым / июнь 2025 года · V0001");
         assertThat(injuries.from()).isEqualTo(FROM);
         assertThat(injuries.to()).containsExactly(BUREAU, BUREAU_ARCHIVE);
         // fixture june-2025.sql, 2-ӨЖ total row: 4 accidents (2 group), 7 victims (5 in groups): 4 light or
         // moderate, 1 severe, 2 fatal
         assertThat(injuries.text()).contains(
                 "«Өндірістік жарақаттанудың жай-күйі туралы мәліметтер» (2-ӨЖ) нысаны, 2025 жылғы маусым, V0001 нұсқасы: жаңа.",
-                "Деректер жағдайы: 2025-07-01 06:00 (UTC+05:00)",
+                "Деректер жағдайы: 01.07.2025 06:00:00 (Asia/Almaty, UTC+05:00)",
                 "Жиыны (Қазақстан Республикасы):\n"
                         + "  2. Барлығы жазатайым оқиғалар саны, бірлік: 4\n"
                         + "  3. Оның ішінде топтық, бірлік: 2\n"
@@ -121,7 +122,7 @@ class DeliveryTest {
                         + "  8. Қаза тапқандар саны, адам: 2\n",
                 "Ескертулер жоқ.",
                 "Форма «Сведения о состоянии производственного травматизма» (2-ӨЖ) за июнь 2025 года, версия V0001: новая.",
-                "Данные по состоянию на: 2025-07-01 06:00 (UTC+05:00)",
+                "Данные по состоянию на: 01.07.2025 06:00:00 (Asia/Almaty, UTC+05:00)",
                 "Итого (Республика Казахстан):\n  2. Всего несчастных случаев, единиц: 4\n",
                 "  8. погибших, человек: 2\n",
                 "Предупреждений нет.",
@@ -135,10 +136,10 @@ class DeliveryTest {
                     .isEqualTo(Files.readAllBytes(env.remoteDir().resolve(attachment.name())));
         }
 
-        MailMessages inspections = mail(BUREAU, "1-МЕИЖМ · 2025 жылғы маусым · V0001");
+        MailMessages inspections = mail(BUREAU, "1-МЕИЖМ · 2025 жылғы маусым / июнь 2025 года · V0001");
         // fines: Karaganda 12 450 ₸ -> 12.5, East Kazakhstan 49 950 ₸ -> 50.0; Abai has a criminal case and no referral
         assertThat(inspections.text()).contains(
-                "  9. Әкімшілік айыппұлдардың сомасы (мың теңге): 62.5\n",
+                "  9. Әкімшілік айыппұлдардың сомасы (мың теңге): 62,5\n",
                 "Ескертулер (жіберуге кедергі келтірмейді):\n  • 100000000 Абай облысы: қозғалған қылмыстық істер саны "
                         + "(16-баған) құқық қорғау органдарына берілген материалдар санынан (15-баған) көп (c15=0, c16=1)\n",
                 "Предупреждения (не препятствуют отправке):\n  • 100000000 область Абай: возбужденных уголовных дел (гр. 16) "
@@ -181,7 +182,7 @@ class DeliveryTest {
         assertThat(rerun.out()).contains("V0001 N DELIVERED");
         assertThat(env.sftp.completedUploads()).isEqualTo(uploads);
         assertThat(env.mailsTo(BUREAU)).singleElement()
-                .satisfies(m -> assertThat(m.getSubject()).isEqualTo("2-ӨЖ · 2024 жылғы желтоқсан · V0001"));
+                .satisfies(m -> assertThat(m.getSubject()).isEqualTo("2-ӨЖ · 2024 жылғы желтоқсан / декабрь 2024 года · V0001"));
         Transmission t = ledger.latest("2-OZh", "2024-12").orElseThrow();
         assertThat(t.status()).isEqualTo(Status.DELIVERED);
         assertThat(t.sftpStatus()).isEqualTo(ChannelStatus.DONE);
@@ -225,7 +226,7 @@ class DeliveryTest {
                 org.assertj.core.groups.Tuple.tuple(1, 'N', Status.DELIVERED),
                 org.assertj.core.groups.Tuple.tuple(2, 'R', Status.DELIVERED));
         assertThat(history.get(1).contentHash()).isNotEqualTo(history.get(0).contentHash());
-        MailMessages replacement = mail(BUREAU, "2-ӨЖ · 2025 жылғы наурыз · V0002");
+        MailMessages replacement = mail(BUREAU, "2-ӨЖ · 2025 жылғы наурыз / март 2025 года · V0002");
         assertThat(replacement.text()).contains("V0002 нұсқасы: осы кезеңнің алдыңғы нұсқасын ауыстырады.",
                 "  2. Барлығы жазатайым оқиғалар саны, бірлік: 1\n", "  7. Ауыр нәтижемен зардап шеккендер саны, адам: 1\n");
         assertThat(replacement.attachments()).extracting(MailMessages.Received::name)
@@ -251,7 +252,7 @@ class DeliveryTest {
         assertThat(mails).hasSize(2);
         MailMessages first = MailMessages.read(mails.get(0));
         MailMessages second = MailMessages.read(mails.get(1));
-        assertThat(second.subject()).isEqualTo(first.subject()).isEqualTo("1-МЕИЖМ · 2025 жылғы ақпан · V0001");
+        assertThat(second.subject()).isEqualTo(first.subject()).isEqualTo("1-МЕИЖМ · 2025 жылғы ақпан / февраль 2025 года · V0001");
         assertThat(second.attachments().get(0).content()).isEqualTo(xlsx);
         Transmission t = ledger.latest("1-MEIZhM", "2025-02").orElseThrow();
         assertThat(t.status()).isEqualTo(Status.DELIVERED);

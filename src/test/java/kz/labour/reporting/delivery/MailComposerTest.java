@@ -29,9 +29,10 @@ class MailComposerTest {
     static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
     /** 06:00 on 1 August 2025 in Almaty, given in UTC: the mail prints it in the reporting zone. */
     static final OffsetDateTime AS_OF = OffsetDateTime.of(2025, 8, 1, 1, 0, 0, 0, ZoneOffset.UTC);
-    static final Organisation ORG = new Organisation("123456789012", "Test", "", "", "", "", "");
+    static final Organisation ORG = new Organisation("123456789012", "Тест инспекциясы", "Астана, Мәңгілік Ел 8",
+            "+7 7172 000000", "inspection@test.kz", "Тестов Т.", "Басшы Б.");
 
-    final MailComposer composer = new MailComposer(LABELS);
+    final MailComposer composer = new MailComposer(LABELS, ORG, ALMATY);
 
     /** 2-ӨЖ, July 2025: Pavlodar 3 accidents (1 group of 2), 4 victims: 2 light, 1 severe, 1 fatal. */
     static RenderedForm injuries(Accumulation accumulation, int version, char action) {
@@ -41,22 +42,69 @@ class MailComposerTest {
     }
 
     @Test
-    void subjectNamesTheIndexThePeriodInWordsAndTheVersion() {
+    void subjectNamesTheIndexThePeriodInWordsInKazakhAndRussianAndTheVersion() {
         assertThat(composer.compose(injuries(Accumulation.MONTH, 1, 'N')).subject())
-                .isEqualTo("2-ӨЖ · 2025 жылғы шілде · V0001");
+                .isEqualTo("2-ӨЖ · 2025 жылғы шілде / июль 2025 года · V0001");
         assertThat(composer.compose(injuries(Accumulation.YEAR_TO_DATE, 12, 'R')).subject())
-                .isEqualTo("2-ӨЖ · 2025 жылғы қаңтар – шілде · V0012");
+                .isEqualTo("2-ӨЖ · 2025 жылғы қаңтар – шілде / январь – июль 2025 года · V0012");
+    }
+
+    @Test
+    void bodyNamesTheSenderItsBinAndWhomToAskInBothLanguages() {
+        String body = composer.compose(injuries(Accumulation.MONTH, 1, 'N')).body();
+
+        assertThat(body).contains("нұсқасы: жаңа.\n"
+                        + "Жіберуші: Тест инспекциясы, БСН 123456789012\n"
+                        + "Орындаушы: Тестов Т., тел. +7 7172 000000, inspection@test.kz\n",
+                "версия V0001: новая.\n"
+                        + "Отправитель: Тест инспекциясы, БИН 123456789012\n"
+                        + "Исполнитель: Тестов Т., тел. +7 7172 000000, inspection@test.kz\n");
+    }
+
+    @Test
+    void theCutOffIsALocalDateAndTimeWithItsZone() {
+        // 01:00 UTC is 06:00 in Almaty (UTC+5 all year since 2024)
+        assertThat(composer.cutOff(AS_OF)).isEqualTo("01.08.2025 06:00:00 (Asia/Almaty, UTC+05:00)");
+        assertThat(new MailComposer(LABELS, ORG, ZoneId.of("Asia/Aqtobe")).cutOff(AS_OF))
+                .isEqualTo("01.08.2025 06:00:00 (Asia/Aqtobe, UTC+05:00)");
+        assertThat(new MailComposer(LABELS, ORG, ZoneId.of("Europe/Moscow")).cutOff(AS_OF))
+                .isEqualTo("01.08.2025 04:00:00 (Europe/Moscow, UTC+03:00)");
+    }
+
+    @Test
+    void numbersAreWrittenAsTheFormPrintsThemWithASpaceForThousandsAndADecimalComma() {
+        assertThat(MailComposer.number(new BigDecimal("45979.6"))).isEqualTo("45\u00a0979,6");
+        assertThat(MailComposer.number(new BigDecimal("1234567"))).isEqualTo("1\u00a0234\u00a0567");
+        assertThat(MailComposer.number(new BigDecimal("999"))).isEqualTo("999");
+        assertThat(MailComposer.number(new BigDecimal("0.0"))).isEqualTo("0,0");
+        assertThat(MailComposer.number(new BigDecimal("12.5"))).isEqualTo("12,5");
+    }
+
+    @Test
+    void theTotalsRowUsesTheFormsNumberFormat() {
+        // Astana: 1 234 inspections, 3 fines of 45 979.6 thousand tenge in all
+        FormTable table = FormTable.assemble(LABELS.form(FormId.MEIZHM), REGIONS, LABELS.totalRow(), YearMonth.of(2025, 7),
+                Accumulation.MONTH, AS_OF, Map.of("71", Map.of(2, new BigDecimal(1234), 8, new BigDecimal(3),
+                        9, new BigDecimal("45979.6"))));
+        RenderedForm form = Rendering.render(table, Controls.check(table), LABELS, ORG, 1, 'N', AS_OF, ALMATY);
+
+        String body = composer.compose(form).body();
+
+        assertThat(body).contains(": 1\u00a0234\n", "  9. Әкімшілік айыппұлдардың сомасы (мың теңге): 45\u00a0979,6\n",
+                "  9. Сумма административных штрафов (тыс. тенге): 45\u00a0979,6\n");
     }
 
     @Test
     void bodySummarisesTheTotalsRowAndTheCutOffInKazakhThenRussian() {
         String body = composer.compose(injuries(Accumulation.MONTH, 1, 'N')).body();
 
-        assertThat(body).startsWith("2-ӨЖ · 2025 жылғы шілде · V0001\n\n— Қазақша —\n");
+        assertThat(body).startsWith("2-ӨЖ · 2025 жылғы шілде / июль 2025 года · V0001\n\n— Қазақша —\n");
         assertThat(body.indexOf("— Қазақша —")).isLessThan(body.indexOf("— По-русски —"));
         assertThat(body).contains(
                 "«Өндірістік жарақаттанудың жай-күйі туралы мәліметтер» (2-ӨЖ) нысаны, 2025 жылғы шілде, V0001 нұсқасы: жаңа.\n"
-                        + "Деректер жағдайы: 2025-08-01 06:00 (UTC+05:00)\n\n"
+                        + "Жіберуші: Тест инспекциясы, БСН 123456789012\n"
+                        + "Орындаушы: Тестов Т., тел. +7 7172 000000, inspection@test.kz\n"
+                        + "Деректер жағдайы: 01.08.2025 06:00:00 (Asia/Almaty, UTC+05:00)\n\n"
                         + "Жиыны (Қазақстан Республикасы):\n"
                         + "  2. Барлығы жазатайым оқиғалар саны, бірлік: 3\n"
                         + "  3. Оның ішінде топтық, бірлік: 1\n"
@@ -68,7 +116,9 @@ class MailComposerTest {
                         + "Ескертулер жоқ.\n\n"
                         + "Қоса берілген файлдар: 2-OZh_2025-07_V0001_N.xlsx, 2-OZh_2025-07_V0001_N.json\n",
                 "Форма «Сведения о состоянии производственного травматизма» (2-ӨЖ) за июль 2025 года, версия V0001: новая.\n"
-                        + "Данные по состоянию на: 2025-08-01 06:00 (UTC+05:00)\n\n"
+                        + "Отправитель: Тест инспекциясы, БИН 123456789012\n"
+                        + "Исполнитель: Тестов Т., тел. +7 7172 000000, inspection@test.kz\n"
+                        + "Данные по состоянию на: 01.08.2025 06:00:00 (Asia/Almaty, UTC+05:00)\n\n"
                         + "Итого (Республика Казахстан):\n"
                         + "  2. Всего несчастных случаев, единиц: 3\n",
                 "  8. погибших, человек: 1\n\nПредупреждений нет.\n");
@@ -103,7 +153,7 @@ class MailComposerTest {
                 + "  • 790000000 город Шымкент: возбужденных уголовных дел (гр. 16) больше, чем материалов, "
                 + "переданных в правоохранительные органы (гр. 15) (c15=0, c16=1)\n");
         // a column whose label names its unit prints the unit once
-        assertThat(body).contains("  9. Әкімшілік айыппұлдардың сомасы (мың теңге): 0.0\n");
+        assertThat(body).contains("  9. Әкімшілік айыппұлдардың сомасы (мың теңге): 0,0\n");
     }
 
     @Test

@@ -45,7 +45,8 @@ class RenderingTest {
     void manifestListsTheTwoFilesWithSizesAndSha256OfTheirBytes() throws IOException {
         RenderedForm rendered = Fixtures.render(Fixtures.injuries());
         JsonNode manifest = MAPPER.readTree(rendered.manifestFile().content());
-        assertEquals(List.of("form", "period", "version", "action", "asOf", "contentHash", "files"), fieldNames(manifest));
+        assertEquals(List.of("form", "period", "version", "action", "asOf", "contentHash", "signed", "files"), fieldNames(manifest));
+        assertEquals(false, manifest.get("signed").asBoolean(true));
         assertEquals("2-OZh", manifest.get("form").asText());
         assertEquals("2025-06", manifest.get("period").asText());
         assertEquals(1, manifest.get("version").asInt());
@@ -140,6 +141,91 @@ class RenderingTest {
         assertArrayEquals(first.manifestFile().content(), second.manifestFile().content());
         assertEquals(first.contentHash(), second.contentHash());
         assertEquals(first, second);
+    }
+
+    /** Not a cryptographic signature: a stand-in that shows which bytes were signed ("sig:" and their SHA-256). */
+    static final DetachedSigner SIGNER = content -> ("sig:" + sha256(content)).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    @Test
+    void aSignedVersionUploadsEachSignatureBeforeTheManifestAndItsOwnJustBeforeIt() {
+        RenderedForm signed = Fixtures.render(Fixtures.injuries(), List.of(), 2, 'R', Fixtures.GENERATED_AT).signed(SIGNER);
+
+        assertEquals(List.of("2-OZh_2025-06_V0002_R.xlsx", "2-OZh_2025-06_V0002_R.json",
+                "2-OZh_2025-06_V0002_R.xlsx.p7s", "2-OZh_2025-06_V0002_R.json.p7s",
+                "2-OZh_2025-06_V0002_R.manifest.json.p7s", "2-OZh_2025-06_V0002_R.manifest.json"),
+                signed.files().stream().map(RenderedFile::name).toList());
+    }
+
+    @Test
+    void aSignedManifestSaysSoAndListsEveryOtherFileWithItsSizeAndSha256() throws IOException {
+        RenderedForm signed = Fixtures.render(Fixtures.injuries()).signed(SIGNER);
+        JsonNode manifest = MAPPER.readTree(signed.manifestFile().content());
+
+        assertTrue(manifest.get("signed").asBoolean(false));
+        JsonNode files = manifest.get("files");
+        assertEquals(4, files.size());
+        assertListed(files.get(0), "2-OZh_2025-06_V0001_N.xlsx", signed.xlsx().content());
+        assertListed(files.get(1), "2-OZh_2025-06_V0001_N.json", signed.json().content());
+        assertListed(files.get(2), "2-OZh_2025-06_V0001_N.xlsx.p7s", SIGNER.sign(signed.xlsx().content()));
+        assertListed(files.get(3), "2-OZh_2025-06_V0001_N.json.p7s", SIGNER.sign(signed.json().content()));
+        // the manifest's own signature covers the manifest's bytes as uploaded
+        RenderedFile own = signed.signatures().get(2);
+        assertEquals("2-OZh_2025-06_V0001_N.manifest.json.p7s", own.name());
+        assertArrayEquals(SIGNER.sign(signed.manifestFile().content()), own.content());
+    }
+
+    @Test
+    void signingChangesNeitherTheDocumentsNorTheContentHash() {
+        RenderedForm unsigned = Fixtures.render(Fixtures.inspections());
+        RenderedForm signed = unsigned.signed(SIGNER);
+
+        assertEquals(unsigned.documents(), signed.documents());
+        assertEquals(unsigned.contentHash(), signed.contentHash());
+        assertEquals(ContentHash.of(Fixtures.inspections()), signed.contentHash());
+        assertThrows(IllegalStateException.class, () -> signed.signed(SIGNER));
+    }
+
+    @Test
+    void aStoredSignedVersionReadsBackWithItsSignaturesByteForByte() {
+        RenderedForm signed = Fixtures.render(Fixtures.inspections()).signed(SIGNER);
+        signed.write(dir);
+
+        RenderedForm read = RenderedForm.read(dir, "1-MEIZhM_2025-06_V0001_N.manifest.json");
+
+        assertEquals(signed, read);
+        assertEquals(signed.files(), read.files());
+        assertTrue(read.isSigned());
+    }
+
+    @Test
+    void refusesAStoredSignedVersionWhoseManifestSignatureIsMissing() throws IOException {
+        Fixtures.render(Fixtures.injuries()).signed(SIGNER).write(dir);
+        Files.delete(dir.resolve("2-OZh_2025-06_V0001_N.manifest.json.p7s"));
+
+        StoredFileException e = assertThrows(StoredFileException.class,
+                () -> RenderedForm.read(dir, "2-OZh_2025-06_V0001_N.manifest.json"));
+        assertTrue(e.getMessage().contains("2-OZh_2025-06_V0001_N.manifest.json.p7s is missing"), e.getMessage());
+    }
+
+    @Test
+    void refusesAStoredSignatureChangedAfterSigning() throws IOException {
+        Fixtures.render(Fixtures.injuries()).signed(SIGNER).write(dir);
+        Files.write(dir.resolve("2-OZh_2025-06_V0001_N.json.p7s"), new byte[] {0}, StandardOpenOption.APPEND);
+
+        StoredFileException e = assertThrows(StoredFileException.class,
+                () -> RenderedForm.read(dir, "2-OZh_2025-06_V0001_N.manifest.json"));
+        assertTrue(e.getMessage().contains("json.p7s has"), e.getMessage());
+    }
+
+    @Test
+    void aManifestWrittenBeforeSigningExistedReadsAsUnsigned() {
+        Manifest manifest = Fixtures.render(Fixtures.injuries()).manifest();
+        String old = new String(manifest.toJson(), java.nio.charset.StandardCharsets.UTF_8).replace("  \"signed\": false,\n", "");
+
+        Manifest parsed = Manifest.parse(old.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertEquals(manifest, parsed);
+        assertTrue(!old.contains("signed"));
     }
 
     private static void assertListed(JsonNode listed, String name, byte[] content) {

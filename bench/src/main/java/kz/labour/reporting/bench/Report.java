@@ -1,5 +1,6 @@
 package kz.labour.reporting.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -129,6 +130,19 @@ public final class Report {
                         String.format(Locale.ROOT, "%.0f MB", max(runs) * 1024 / 1e6));
             }
         });
+        Double signed = process.get("launcher: transmit --dry-run, signed");
+        if (launcher != null && signed != null) {
+            List<Double> differences = new ArrayList<>();
+            List<Double> plainRuns = seconds.get("launcher: transmit --dry-run");
+            List<Double> signedRuns = seconds.get("launcher: transmit --dry-run, signed");
+            for (int i = 0; i < Math.min(plainRuns.size(), signedRuns.size()); i++) {
+                differences.add(signedRuns.get(i) - plainRuns.get(i));
+            }
+            md.append(String.format(Locale.ROOT, "Signing (key store, six file signatures) adds %.2f s to a one-shot dry run "
+                    + "(median of the paired differences; medians %.2f s signed, %.2f s unsigned).%n%n",
+                    SqlBench.median(differences), signed, launcher));
+        }
+        signing(out, md);
         Double one = process.get("launcher: backfill 2024-01..2024-12 in one process");
         Double twelve = process.get("launcher: 12 one-shot runs 2024-01 .. 2024-12");
         if (one != null && twelve != null) {
@@ -185,6 +199,29 @@ public final class Report {
             differences.add(x.get(i).asDouble() - y.get(i).asDouble());
         }
         return SqlBench.median(differences);
+    }
+
+    /** SigningBench's passes: the first is a one-shot run's cost, the median of the rest the work alone. */
+    private static void signing(Path out, StringBuilder md) throws IOException {
+        Path tsv = out.resolve("signing.tsv");
+        if (!Files.exists(tsv)) {
+            return;
+        }
+        List<double[]> passes = new ArrayList<>();
+        for (String line : Files.readAllLines(tsv)) {
+            String[] f = line.split("\t");
+            passes.add(new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3])});
+        }
+        md.append("## Signing a month (SigningBench: a one-shot JVM, both forms)\n\n")
+                .append("| pass | key store ms | 6 file signatures ms | 2 S/MIME messages ms |\n|---|---:|---:|---:|\n");
+        md.append(String.format(Locale.ROOT, "| first (cold) | %.1f | %.1f | %.1f |%n", passes.get(0)[0], passes.get(0)[1], passes.get(0)[2]));
+        List<double[]> warm = passes.subList(1, passes.size());
+        if (!warm.isEmpty()) {
+            md.append(String.format(Locale.ROOT, "| median of %d later | %.1f | %.1f | %.1f |%n", warm.size(),
+                    SqlBench.median(warm.stream().map(p -> p[0]).toList()), SqlBench.median(warm.stream().map(p -> p[1]).toList()),
+                    SqlBench.median(warm.stream().map(p -> p[2]).toList())));
+        }
+        md.append('\n');
     }
 
     private static List<Double> pairedRatios(List<Double> a, List<Double> b) {

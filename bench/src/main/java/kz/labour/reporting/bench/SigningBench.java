@@ -1,0 +1,94 @@
+package kz.labour.reporting.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.mail.internet.MimeMessage;
+import kz.labour.reporting.ReportingSettings;
+import kz.labour.reporting.delivery.MailComposer;
+import kz.labour.reporting.delivery.MimeMail;
+import kz.labour.reporting.form.Accumulation;
+import kz.labour.reporting.form.Controls;
+import kz.labour.reporting.form.FormId;
+import kz.labour.reporting.form.FormTable;
+import kz.labour.reporting.form.Labels;
+import kz.labour.reporting.form.Organisation;
+import kz.labour.reporting.form.RegionCatalogue;
+import kz.labour.reporting.form.RenderedForm;
+import kz.labour.reporting.form.Rendering;
+import kz.labour.reporting.signing.Signing;
+import kz.labour.reporting.signing.SigningSettings;
+
+/**
+ * What signing adds to a month's run, in a JVM of its own started as a one-shot command is (run.sh
+ * passes the launcher's flags): reading and checking the key store, six detached CMS signatures (the
+ * .xlsx, .json and manifest of both forms) and two S/MIME messages. The first pass is what a one-shot
+ * run pays (class loading included); later passes show the work itself. The forms and messages are
+ * made before the clock starts.
+ *
+ * <p>Usage: {@code SigningBench OUT_DIR ROUNDS} with SIGNING_KEYSTORE_FILE and SIGNING_KEYSTORE_PASSWORD
+ * set; appends to OUT_DIR/signing.tsv one line per pass: pass, key-store ms, files ms, mail ms.
+ */
+public final class SigningBench {
+
+    private SigningBench() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path out = Path.of(args[0]);
+        int rounds = Integer.parseInt(args[1]);
+        ZoneId zone = ZoneId.of("Asia/Almaty");
+        Organisation org = new Organisation("000000000000", "Bench", "Астана", "+7 7172 000000", "bench@example.kz", "Bench B.", "Head H.");
+        Labels labels = Labels.load();
+        RegionCatalogue regions = RegionCatalogue.load();
+        OffsetDateTime now = OffsetDateTime.now(zone);
+        List<RenderedForm> forms = new ArrayList<>();
+        for (FormId form : FormId.values()) {
+            FormTable table = FormTable.assemble(labels.form(form), regions, labels.totalRow(), YearMonth.of(2025, 12),
+                    Accumulation.MONTH, now, Map.of());
+            forms.add(Rendering.render(table, Controls.check(table), labels, org, 1, 'N', now, zone));
+        }
+        MailComposer composer = new MailComposer(labels, org, zone);
+        MimeMail unsigned = new MimeMail("bench@example.kz", List.of("bureau@example.kz"), org, Clock.systemUTC(), m -> m);
+        List<MimeMessage> messages = new ArrayList<>();
+        for (RenderedForm form : forms) {
+            messages.add(unsigned.message(composer.compose(form)));
+        }
+        ReportingSettings reporting = new ReportingSettings(zone.getId(), "MONTH", "2016-01", out.toString(), org);
+        SigningSettings settings = new SigningSettings(System.getenv("SIGNING_KEYSTORE_FILE"), System.getenv("SIGNING_KEYSTORE_PASSWORD"),
+                null, null, null, null);
+
+        StringBuilder tsv = new StringBuilder();
+        for (int pass = 1; pass <= rounds; pass++) {
+            long t0 = System.nanoTime();
+            Signing signing = new Signing(settings, reporting, Clock.systemUTC()); // a fresh one reads the store, as a run does
+            signing.check().orElseThrow();
+            long t1 = System.nanoTime();
+            int signatures = 0;
+            for (RenderedForm form : forms) {
+                signatures += signing.sign(form).signatures().size();
+            }
+            long t2 = System.nanoTime();
+            for (MimeMessage message : messages) {
+                signing.sign(message);
+            }
+            long t3 = System.nanoTime();
+            if (signatures != 6) {
+                throw new IllegalStateException("expected 6 file signatures, made " + signatures);
+            }
+            tsv.append(String.format(Locale.ROOT, "%d\t%.1f\t%.1f\t%.1f%n", pass, (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6));
+        }
+        Files.writeString(out.resolve("signing.tsv"), tsv, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
+        System.out.print(tsv);
+    }
+}

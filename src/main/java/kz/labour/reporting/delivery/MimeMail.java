@@ -1,0 +1,94 @@
+package kz.labour.reporting.delivery;
+
+import java.io.UnsupportedEncodingException;
+import java.time.Clock;
+import java.util.Date;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import jakarta.activation.DataHandler;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import kz.labour.reporting.form.Organisation;
+
+/**
+ * The message on the wire for a composed {@link BureauMail}: From (MAIL_FROM, shown as the
+ * organisation's name), To (MAIL_TO), Reply-To (ORG_EMAIL, the people who answer), the subject, the text
+ * and the files, then signed by {@code signer} (S/MIME with the organisation's key, or unchanged when
+ * none is configured). camel-mail sends a message body as it is, so everything the bureau receives is
+ * decided here. Every part is base64: a relay must not re-encode what is signed.
+ */
+public final class MimeMail {
+
+    private final String from;
+    private final List<String> to;
+    private final Organisation org;
+    private final Clock clock;
+    private final UnaryOperator<MimeMessage> signer;
+
+    /**
+     * @param signer the S/MIME signature ({@code Signing::sign}), or {@code UnaryOperator.identity()} to send unsigned
+     */
+    public MimeMail(String from, List<String> to, Organisation org, Clock clock, UnaryOperator<MimeMessage> signer) {
+        this.from = from;
+        this.to = List.copyOf(to);
+        this.org = org;
+        this.clock = clock;
+        this.signer = signer;
+    }
+
+    /** The message for {@code mail}, ready to send. */
+    public MimeMessage message(BureauMail mail) {
+        try {
+            if (to.isEmpty()) {
+                throw new kz.labour.reporting.BadInputException("MAIL_TO", "no address; accepted: the bureau's addresses, comma-separated");
+            }
+            MimeMessage message = new MimeMessage((Session) null);
+            message.setFrom(address("MAIL_FROM", from, org.name()));
+            message.setRecipients(MimeMessage.RecipientType.TO,
+                    to.stream().map(a -> address("MAIL_TO", a, null)).toArray(InternetAddress[]::new));
+            if (org.email() != null && !org.email().isBlank()) {
+                message.setReplyTo(new InternetAddress[] {address("ORG_EMAIL", org.email(), org.executor())});
+            }
+            message.setSubject(mail.subject(), "UTF-8");
+            message.setSentDate(Date.from(clock.instant()));
+            MimeMultipart mixed = new MimeMultipart("mixed");
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(mail.body(), "UTF-8", "plain");
+            text.setHeader("Content-Transfer-Encoding", "base64");
+            mixed.addBodyPart(text);
+            for (BureauMail.Attachment a : mail.attachments()) {
+                MimeBodyPart file = new MimeBodyPart();
+                file.setDataHandler(new DataHandler(new ByteArrayDataSource(a.content(), a.contentType())));
+                file.setFileName(a.name());
+                file.setDisposition(Part.ATTACHMENT);
+                file.setHeader("Content-Transfer-Encoding", "base64");
+                mixed.addBodyPart(file);
+            }
+            message.setContent(mixed);
+            message.saveChanges();
+            return signer.apply(message);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("the message for «" + mail.subject() + "» cannot be put together: " + e.getMessage(), e);
+        }
+    }
+
+    private static InternetAddress address(String setting, String address, String personal) {
+        try {
+            InternetAddress parsed = new InternetAddress(address.strip(), true);
+            if (personal != null && !personal.isBlank()) {
+                parsed.setPersonal(personal.strip(), "UTF-8");
+            }
+            return parsed;
+        } catch (AddressException | UnsupportedEncodingException e) {
+            throw new kz.labour.reporting.BadInputException(setting, "'" + address + "' is not an e-mail address: " + e.getMessage());
+        }
+    }
+}
