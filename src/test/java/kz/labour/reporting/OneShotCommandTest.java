@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import kz.labour.reporting.support.TestOrganisation;
 import kz.labour.reporting.support.TestPostgres;
 
 /**
@@ -37,7 +38,7 @@ class OneShotCommandTest {
         set("source.datasource.username", "postgres");
         set("pipeline.datasource.url", pipeline);
         set("pipeline.datasource.username", "postgres");
-        set("reporting.org.bin", "123456789012");
+        TestOrganisation.properties().forEach(this::set);
         set("spring.jmx.enabled", "false");
         set("camel.main.jmx-enabled", "false");
         set("reporting.schedule.enabled", "true"); // as REPORTING_SCHEDULE_ENABLED=true would

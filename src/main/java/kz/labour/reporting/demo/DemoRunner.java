@@ -19,6 +19,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import kz.labour.reporting.LabourReportingApplication;
+import kz.labour.reporting.form.Organisation;
 import kz.labour.reporting.ops.Command;
 
 /**
@@ -31,6 +32,14 @@ import kz.labour.reporting.ops.Command;
  * {@code target/demo}, is made anew on each run and goes with {@code mvn clean}.
  */
 public final class DemoRunner {
+
+    /**
+     * The demo's submitting organisation: an identity a delivering run accepts, a BIN with a valid control
+     * digit (9·1 + 9·2 + 2·4 + 4·5 + 1·9 + 2·10 + 5·11 = 139, mod 11 = 7) and every field filled in.
+     */
+    static final Organisation IDENTITY = new Organisation("990240001257",
+            "Астана қаласы бойынша Мемлекеттік еңбек инспекциясы департаменті", "Астана қ., Мәңгілік Ел даңғылы, 8",
+            "+7 7172 74 36 25", "astana@enbek.gov.kz", "Жұмабекова Динара Серікқызы", "Ахметов Ерлан Маратұлы");
 
     private DemoRunner() {
     }
@@ -58,8 +67,13 @@ public final class DemoRunner {
             properties.put("pipeline.datasource.username", postgres.pipeline().user());
             properties.put("pipeline.datasource.password", postgres.pipeline().password());
             properties.put("reporting.outbox", outbox.toString());
-            properties.put("reporting.org.bin", "000000000000");
-            properties.put("reporting.org.name", "Demo: Еңбек инспекциясы");
+            properties.put("reporting.org.bin", IDENTITY.bin());
+            properties.put("reporting.org.name", IDENTITY.name());
+            properties.put("reporting.org.address", IDENTITY.address());
+            properties.put("reporting.org.phone", IDENTITY.phone());
+            properties.put("reporting.org.email", IDENTITY.email());
+            properties.put("reporting.org.executor", IDENTITY.executor());
+            properties.put("reporting.org.head", IDENTITY.head());
             properties.put("delivery.sftp.host", sftp.host());
             properties.put("delivery.sftp.port", String.valueOf(sftp.port()));
             properties.put("delivery.sftp.user", sftp.user());

@@ -3,10 +3,12 @@ package kz.labour.reporting.form;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -74,6 +76,29 @@ public final class Labels {
                 .path(lang).asText();
         String monthName = root.path("months").path(lang).path(month.getMonthValue() - 1).asText();
         return pattern.replace("{year}", Integer.toString(month.getYear())).replace("{month}", monthName);
+    }
+
+    /** "«01» шілде 2025 ж." (kk) or "«01» июля 2025 г." (ru): a date as a signed paper form gives it. */
+    public String date(LocalDate date, String lang) {
+        String month = leaf(root.path("monthsInDates").path(lang).path(date.getMonthValue() - 1),
+                "monthsInDates." + lang + "[" + (date.getMonthValue() - 1) + "]");
+        return text("footer", "dateFormat", lang).replace("{day}", String.format(Locale.ROOT, "%02d", date.getDayOfMonth()))
+                .replace("{month}", month).replace("{year}", Integer.toString(date.getYear()));
+    }
+
+    /** The number of the order's annex that sets out the form: "1" for 1-МЕИЖМ, "3" for 2-ӨЖ. */
+    public String annex(FormId id) {
+        return leaf(root.path("forms").path(id.ascii()).path("annex"), "forms." + id.ascii() + ".annex");
+    }
+
+    /** The heads drawn over several columns, such as «оның ішінде» over columns 5 to 8 of 2-ӨЖ; often none. */
+    public List<ColumnGroup> groups(FormId id) {
+        List<ColumnGroup> groups = new ArrayList<>();
+        for (JsonNode g : root.path("forms").path(id.ascii()).path("groups")) {
+            groups.add(new ColumnGroup(g.path("first").asInt(), g.path("last").asInt(),
+                    leaf(g.path("kk"), id.ascii() + " group kk"), leaf(g.path("ru"), id.ascii() + " group ru")));
+        }
+        return List.copyOf(groups);
     }
 
     /** A caption of the header or footer block: {@code text("header", "bin", "kk")}. */

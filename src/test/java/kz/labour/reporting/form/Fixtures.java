@@ -25,7 +25,7 @@ final class Fixtures {
     /** 06:00 on 1 July 2025 in Almaty, given in UTC so the tests see the conversion. */
     static final OffsetDateTime AS_OF = OffsetDateTime.of(2025, 7, 1, 1, 0, 0, 0, ZoneOffset.UTC);
     static final OffsetDateTime GENERATED_AT = OffsetDateTime.of(2025, 7, 1, 1, 0, 2, 345_000_000, ZoneOffset.UTC);
-    static final Organisation ORG = new Organisation("123456789012", "Мемлекеттік еңбек инспекциясы комитеті",
+    static final Organisation ORG = new Organisation("130940021536", "Мемлекеттік еңбек инспекциясы комитеті",
             "Астана қ., Мәңгілік Ел даңғылы, 8", "+7 7172 74 00 00", "stat@enbek.gov.kz", "Сейітова А. Б.", "Омаров Н. К.");
 
     /** The 20 region codes in form order, written out so the tests do not read them from the catalogue. */

@@ -120,8 +120,7 @@ public final class DeliveryEnvironment implements AutoCloseable {
         Map<String, Object> p = new LinkedHashMap<>(properties());
         // what @PipelineTest sets for the test's own context
         p.put("reporting.schedule.enabled", false);
-        p.put("reporting.org.bin", "123456789012");
-        p.put("reporting.org.name", "Test inspectorate");
+        p.putAll(TestOrganisation.properties());
         p.put("source.datasource.username", "postgres");
         p.put("pipeline.datasource.username", "postgres");
         p.put("camel.main.jmx-enabled", false);

@@ -50,8 +50,7 @@ public final class Instance implements AutoCloseable {
     private static Instance start(WebApplicationType web, String source, String pipeline, String outbox,
                                   Map<String, String> settings, CamelContextConfiguration... camel) {
         Map<String, String> all = new LinkedHashMap<>();
-        all.put("reporting.org.bin", "123456789012");
-        all.put("reporting.org.name", "Test inspectorate");
+        all.putAll(TestOrganisation.properties());
         all.put("source.datasource.url", source);
         all.put("source.datasource.username", "postgres");
         all.put("pipeline.datasource.url", pipeline);

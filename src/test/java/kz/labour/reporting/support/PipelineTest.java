@@ -23,8 +23,13 @@ import kz.labour.reporting.LabourReportingApplication;
 @SpringBootTest(classes = LabourReportingApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {
                 "reporting.schedule.enabled=false",
-                "reporting.org.bin=123456789012",
-                "reporting.org.name=Test inspectorate",
+                "reporting.org.bin=" + TestOrganisation.BIN,
+                "reporting.org.name=" + TestOrganisation.NAME,
+                "reporting.org.address=" + TestOrganisation.ADDRESS,
+                "reporting.org.phone=" + TestOrganisation.PHONE,
+                "reporting.org.email=" + TestOrganisation.EMAIL,
+                "reporting.org.executor=" + TestOrganisation.EXECUTOR,
+                "reporting.org.head=" + TestOrganisation.HEAD,
                 "source.datasource.username=postgres",
                 "pipeline.datasource.username=postgres",
                 // contexts cached side by side in one JVM would clash in the platform MBean server;

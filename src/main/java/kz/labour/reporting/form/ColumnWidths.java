@@ -1,0 +1,133 @@
+package kz.labour.reporting.form;
+
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A form's column widths in points, at one text size: the region column as wide as the longest name, the
+ * numeric columns sharing the rest of the page. When a head has a word too long for an even share (the
+ * sixteen numeric columns of 1-МЕИЖМ), the heads stand upright: the head row is as low as lets every column
+ * take the width its head then needs, never narrower than its widest number, and the columns share what is left.
+ *
+ * @param upright    whether the numeric columns' heads run upright
+ * @param headHeight the head row's height when they do, points
+ */
+record ColumnWidths(double[] widths, boolean upright, double headHeight) {
+
+    private static final DecimalFormatSymbols KAZAKH_NUMBERS;
+
+    static {
+        KAZAKH_NUMBERS = new DecimalFormatSymbols(Locale.ROOT);
+        KAZAKH_NUMBERS.setGroupingSeparator(' ');
+        KAZAKH_NUMBERS.setDecimalSeparator(',');
+    }
+
+    ColumnWidths {
+        widths = widths.clone();
+    }
+
+    @Override
+    public double[] widths() {
+        return widths.clone();
+    }
+
+    /** The widths at this text size; none when the heads cannot fit the page's width at it. */
+    static Optional<ColumnWidths> fit(FormTable table, Labels labels, int size) {
+        FormDefinition form = table.definition();
+        int n = form.columns().size();
+        double[] widths = new double[n];
+        double region = 0;
+        for (FormRow row : table.rows()) {
+            region = Math.max(region, TextWidths.width(row.kk(), size, row.total()));
+            region = Math.max(region, TextWidths.width(row.ru(), size, row.total()));
+        }
+        widths[0] = region / PrintedPage.FIT + PrintedPage.CELL_PADDING + 1; // a point to spare: no name wraps on a rounding
+        double rest = PrintedPage.usableWidth() - widths[0];
+        List<ColumnDef> numeric = form.numericColumns();
+        double[] least = new double[n];
+        for (ColumnDef c : numeric) {
+            for (FormRow row : table.rows()) {
+                String printed = printed(Formats.printed(row, c), c.scale());
+                least[c.number() - 1] = Math.max(least[c.number() - 1],
+                        TextWidths.width(printed, size, true) / PrintedPage.FIT + PrintedPage.CELL_PADDING);
+            }
+        }
+        double even = rest / numeric.size();
+        boolean across = Arrays.stream(least).allMatch(l -> l <= even);
+        for (ColumnDef c : numeric) {
+            across &= TextWidths.widestWord(head(c, labels), size, false) <= PrintedPage.lineWidth(even);
+        }
+        if (across) {
+            Arrays.fill(widths, 1, n, even);
+            return Optional.of(new ColumnWidths(widths, false, 0));
+        }
+        // upright: the lowest head row, in whole points, at which the columns fit the page's width
+        int low = (int) Math.ceil(4 * PrintedPage.lineHeight(size));
+        int high = (int) PrintedPage.usableHeight() / 2;
+        double[] fitted = upright(numeric, labels, size, high, least);
+        if (fitted == null || Arrays.stream(fitted).sum() > rest) {
+            return Optional.empty();
+        }
+        while (low < high) {
+            int mid = (low + high) / 2;
+            double[] tried = upright(numeric, labels, size, mid, least);
+            if (tried != null && Arrays.stream(tried).sum() <= rest) {
+                high = mid;
+                fitted = tried;
+            } else {
+                low = mid + 1;
+            }
+        }
+        double share = (rest - Arrays.stream(fitted).sum()) / numeric.size();
+        for (int c = 1; c < n; c++) {
+            widths[c] = fitted[c] + share;
+        }
+        return Optional.of(new ColumnWidths(widths, true, high));
+    }
+
+    /**
+     * Each numeric column's width when its head runs upright in a row so high: as many lines across as the
+     * head wraps into, and never narrower than its widest number. Null when a word of a head is longer than
+     * the row is high.
+     */
+    private static double[] upright(List<ColumnDef> numeric, Labels labels, int size, int headHeight, double[] least) {
+        double[] widths = new double[least.length];
+        for (ColumnDef c : numeric) {
+            int lines = TextWidths.lines(head(c, labels), size, (headHeight - PrintedPage.CELL_PADDING) * PrintedPage.UPRIGHT_FIT,
+                    false);
+            if (lines == Integer.MAX_VALUE) {
+                return null;
+            }
+            widths[c.number() - 1] = Math.max(least[c.number() - 1],
+                    (lines * PrintedPage.lineHeight(size) + PrintedPage.CELL_PADDING) / PrintedPage.FIT);
+        }
+        return widths;
+    }
+
+    /**
+     * A column's head, Kazakh over Russian, each with its unit in brackets as the seed prints it, unless the
+     * head already names it ("Әкімшілік айыппұлдардың сомасы (мың теңге)").
+     */
+    static String head(ColumnDef c, Labels labels) {
+        return withUnit(c.kk(), labels.unit(c, "kk")) + "\n" + withUnit(c.ru(), labels.unit(c, "ru"));
+    }
+
+    private static String withUnit(String head, String unit) {
+        return unit.isEmpty() || head.contains("(" + unit + ")") ? head : head + " (" + unit + ")";
+    }
+
+    /** "45 979,6": a value as the form prints it, in the Kazakh locale's way. */
+    static String printed(BigDecimal value, int scale) {
+        return new DecimalFormat(pattern(scale), KAZAKH_NUMBERS).format(value);
+    }
+
+    /** "#,##0.0": thousands grouped, so many decimals. */
+    static String pattern(int scale) {
+        return "#,##0" + (scale > 0 ? "." + "0".repeat(scale) : "");
+    }
+}
