@@ -200,7 +200,7 @@ public class Transmissions {
         FormTable table = FormTable.assemble(definition, regions, labels.totalRow(), job.period(),
                 settings.accumulationMode(), job.asOf(), aggregate.byRegion());
         job.table(table);
-        job.findings(Controls.check(table));
+        job.findings(java.util.stream.Stream.concat(aggregate.warnings().stream(), Controls.check(table).stream()).toList());
         if (Controls.blocks(job.findings())) {
             throw new FormRejectedException(job.name() + ": " + job.findings().stream().filter(Finding::blocking).count()
                     + " control(s) failed");
