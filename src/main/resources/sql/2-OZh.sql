@@ -55,9 +55,11 @@ suspect AS (
 unplaced AS (
     SELECT (SELECT count(*) FILTER (WHERE c2 IS NOT NULL) - count(DISTINCT accident_id) FROM pass)
          + (SELECT count(victim_id) - count(DISTINCT victim_id) FROM pass)
+         -- each accident looked up by id ("OFFSET 0" keeps the lookup per victim: as an anti join
+         -- the planner may hash every accident ever recorded, a cost growing with the history)
          + (SELECT count(*) FROM accident_victim x, p
             WHERE x.recorded_at >= p.window_start AND x.recorded_at <= p.as_of
-              AND NOT EXISTS (SELECT 1 FROM accident a WHERE a.id = x.accident_id)) AS unplaced
+              AND NOT EXISTS (SELECT 1 FROM accident a WHERE a.id = x.accident_id OFFSET 0)) AS unplaced
 ),
 catalogue AS (
     SELECT unnest(string_to_array(CAST(:?regions AS text), ',')) AS region
