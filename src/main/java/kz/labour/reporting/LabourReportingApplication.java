@@ -17,8 +17,8 @@ import kz.labour.reporting.ops.Cli;
 import kz.labour.reporting.ops.Command;
 
 /**
- * One jar, three ways to run it (interfaces.md): the service with no arguments; {@code transmit}
- * and {@code status} as one-shot commands that start no web server and no schedule, then exit with
+ * One jar, three ways to run it (interfaces.md): the service with no arguments; {@code transmit},
+ * {@code status} and {@code explain} as one-shot commands that start no web server and no schedule, then exit with
  * the documented code. From the source tree, {@code demo} runs a one-shot transmission against
  * embedded servers.
  */
@@ -50,7 +50,7 @@ public class LabourReportingApplication {
                 yield 0;
             }
             case DEMO -> demo();
-            case TRANSMIT, STATUS -> {
+            case TRANSMIT, STATUS, EXPLAIN -> {
                 // One-time library set-up that the main thread would do later, done on the other core
                 // while the context starts (BENCHMARKS.md): Flyway's (about 170 ms, needed during the
                 // start) and, for transmit, the spreadsheet library's (about half a second, needed after

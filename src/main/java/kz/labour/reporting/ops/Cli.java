@@ -8,6 +8,7 @@ import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 
 import kz.labour.reporting.BadInputException;
+import kz.labour.reporting.explain.Explainer;
 import kz.labour.reporting.ledger.Ledger;
 import kz.labour.reporting.ledger.Trigger;
 import kz.labour.reporting.transmission.Job;
@@ -21,11 +22,13 @@ public class Cli {
     private final ProducerTemplate producer;
     private final Ledger ledger;
     private final StatusReport statusReport;
+    private final Explainer explainer;
 
-    public Cli(ProducerTemplate producer, Ledger ledger, StatusReport statusReport) {
+    public Cli(ProducerTemplate producer, Ledger ledger, StatusReport statusReport, Explainer explainer) {
         this.producer = producer;
         this.ledger = ledger;
         this.statusReport = statusReport;
+        this.explainer = explainer;
     }
 
     public int run(Command command, PrintStream out, PrintStream err) {
@@ -33,7 +36,13 @@ public class Cli {
             return switch (command.kind()) {
                 case TRANSMIT -> transmit(command, out);
                 case STATUS -> {
-                    out.print(statusReport.table(command.period()));
+                    out.print(statusReport.table(command.period(), command.form()));
+                    yield 0;
+                }
+                case EXPLAIN -> {
+                    var explained = explainer.explain(new Explainer.Query(command.period(), command.form(), command.cell(),
+                            command.asOf(), command.version()));
+                    out.print(command.json() ? explained.json() : explained.table());
                     yield 0;
                 }
                 default -> throw new IllegalArgumentException(command.kind() + " is not a one-shot command");

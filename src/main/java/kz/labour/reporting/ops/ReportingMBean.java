@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
 
 import kz.labour.reporting.BadInputException;
 import kz.labour.reporting.ReportingSettings;
+import kz.labour.reporting.explain.Explainer;
 import kz.labour.reporting.form.FormId;
 import kz.labour.reporting.ledger.DeliveryHistory;
 import kz.labour.reporting.ledger.OverdueRegister.Overdue;
@@ -62,11 +63,12 @@ public class ReportingMBean implements SelfNaming {
     private final ReportingSettings settings;
     private final Clock clock;
     private final String objectName;
+    private final Explainer explainer;
 
     public ReportingMBean(ProducerTemplate producer, StatusReport statusReport, DeliveryHistory history, Deadlines deadlines,
                           ScheduleView schedule, ReportingCalendar calendar, RecentFailures failures,
                           ReportingSettings settings, Clock clock,
-                          @Value("${reporting.jmx.object-name}") String objectName) {
+                          @Value("${reporting.jmx.object-name}") String objectName, Explainer explainer) {
         this.producer = producer;
         this.statusReport = statusReport;
         this.history = history;
@@ -77,6 +79,7 @@ public class ReportingMBean implements SelfNaming {
         this.settings = settings;
         this.clock = clock;
         this.objectName = objectName;
+        this.explainer = explainer;
     }
 
     @Override
@@ -115,6 +118,28 @@ public class ReportingMBean implements SelfNaming {
             return statusReport.table(blankToNull(period));
         } catch (BadInputException e) {
             throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
+    @ManagedOperation(description = "Like 'explain --period P --form F --cell KATO:N [--as-of T | --version VNNNN] [--json]': "
+            + "the source rows behind one cell of a form and their sum, which is the cell. Reads the source, sends nothing.")
+    @ManagedOperationParameters({
+            @ManagedOperationParameter(name = "period", description = "YYYY-MM, a month that has ended"),
+            @ManagedOperationParameter(name = "form", description = "1-MEIZhM or 2-OZh (1-МЕИЖМ, 2-ӨЖ, any case)"),
+            @ManagedOperationParameter(name = "cell", description = "KATO:N, a region's code (000000000 for the total) and a column"),
+            @ManagedOperationParameter(name = "asOf", description = "data cut-off, ISO-8601; empty for now (or for the version's)"),
+            @ManagedOperationParameter(name = "version", description = "VNNNN: what that recorded version held; empty for none"),
+            @ManagedOperationParameter(name = "json", description = "true = the JSON of --json, false = the table") })
+    public String explain(String period, String form, String cell, String asOf, String version, boolean json) {
+        try {
+            var explained = explainer.explain(new Explainer.Query(blankToNull(period), blankToNull(form), blankToNull(cell),
+                    blankToNull(asOf), blankToNull(version)));
+            return json ? explained.json() : explained.table();
+        } catch (BadInputException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        } catch (RuntimeException e) {
+            // a JDK type, so the client needs none of our classes to show it
+            throw new IllegalStateException("error: " + e.getMessage());
         }
     }
 

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import kz.labour.reporting.BadInputException;
 import kz.labour.reporting.ReportingSettings;
+import kz.labour.reporting.form.FormId;
 import kz.labour.reporting.ledger.Ledger;
 import kz.labour.reporting.ledger.Transmission;
 
@@ -23,13 +24,19 @@ public class StatusReport {
     }
 
     public String table(String period) {
+        return table(period, null);
+    }
+
+    /** The ledger's rows of one period (null: all) and one form (null: both). */
+    public String table(String period, String form) {
         if (period != null && !period.matches("\\d{4}-(0[1-9]|1[0-2])")) {
             throw new BadInputException("--period", "'" + period + "' is not a month; accepted: YYYY-MM");
         }
+        String only = form == null ? null : FormId.parse(form).ascii();
         String format = "%-9s %-7s %-5s %-3s %-10s %-7s %-7s %-25s %-25s %-8s %s%n";
         StringBuilder out = new StringBuilder(String.format(format, "FORM", "PERIOD", "VER", "ACT", "STATUS", "SFTP", "MAIL",
                 "AS-OF", "UPDATED", "TRIGGER", "BY / LAST ERROR"));
-        var rows = ledger.list(period);
+        var rows = ledger.list(period).stream().filter(t -> only == null || t.form().equals(only)).toList();
         for (Transmission t : rows) {
             String error = t.sftpError() != null ? "SFTP: " + t.sftpError() : t.mailError() != null ? "MAIL: " + t.mailError() : "";
             out.append(String.format(format, t.form(), t.period(), t.versionLabel(), t.action(), t.status(), t.sftpStatus(),
@@ -37,7 +44,8 @@ public class StatusReport {
                     t.requestedBy() + (error.isEmpty() ? "" : " / " + error)));
         }
         if (rows.isEmpty()) {
-            out.append(period == null ? "(the ledger is empty)\n" : "(nothing recorded for " + period + ")\n");
+            String what = (only == null ? "" : only + " ") + (period == null ? "" : period);
+            out.append(what.isEmpty() ? "(the ledger is empty)\n" : "(nothing recorded for " + what.trim() + ")\n");
         }
         return out.toString();
     }

@@ -24,20 +24,19 @@ public final class SourceResults {
     }
 
     /**
-     * The aggregation statement's {@code region, c2, c3, …, suspect} rows. A row whose region is not a
-     * prefix of the catalogue (or null, for a missing code) is kept apart in
-     * {@link Aggregate#foreignPrefixes()}; its counts are not the form's.
+     * The aggregation statement's {@code region, c2, c3, …, suspect, unplaced} rows: {@code suspect}
+     * counts a region's unsound rows, {@code unplaced} (the same on every row) those that belong to
+     * no one region. A row whose region is not a prefix of the catalogue (or null, for a missing
+     * code) is kept apart in {@link Aggregate#foreignPrefixes()}; its counts are not the form's.
      */
     public static Aggregate aggregate(FormDefinition form, Set<String> regionPrefixes, List<Map<String, Object>> rows) {
         Map<String, SortedMap<Integer, BigDecimal>> byRegion = new LinkedHashMap<>();
         Set<String> foreign = new TreeSet<>();
         long suspect = 0;
+        long unplaced = 0;
         for (Map<String, Object> row : rows) {
-            Object s = row.get("suspect");
-            if (!(s instanceof Number n)) {
-                throw new IllegalStateException(form.id() + " aggregation returned no suspect count");
-            }
-            suspect += n.longValue();
+            suspect += count(form, row, "suspect");
+            unplaced = Math.max(unplaced, count(form, row, "unplaced"));
             Object region = row.get("region");
             if (region == null || !regionPrefixes.contains(region.toString())) {
                 foreign.add(String.valueOf(region));
@@ -53,7 +52,14 @@ public final class SourceResults {
             }
             byRegion.put(region.toString(), values);
         }
-        return new Aggregate(byRegion, suspect, List.copyOf(foreign));
+        return new Aggregate(byRegion, suspect + unplaced, List.copyOf(foreign));
+    }
+
+    private static long count(FormDefinition form, Map<String, Object> row, String column) {
+        if (!(row.get(column) instanceof Number n)) {
+            throw new IllegalStateException(form.id() + " aggregation returned no " + column + " count");
+        }
+        return n.longValue();
     }
 
     /** One ERROR finding per relation and problem, naming the offending row ids (the statement lists the first 50). */

@@ -98,7 +98,7 @@ public class Transmissions {
     }
 
     /** The data cut-off: ISO-8601 with offset, a local date-time or date in the reporting zone, or now. */
-    static OffsetDateTime asOf(String text, Instant now, ZoneId zone) {
+    public static OffsetDateTime asOf(String text, Instant now, ZoneId zone) {
         OffsetDateTime asOf;
         if (text == null || text.isBlank()) {
             asOf = now.atZone(zone).toOffsetDateTime();
@@ -204,7 +204,7 @@ public class Transmissions {
         FormTable table = FormTable.assemble(definition, regions, labels.totalRow(), job.period(),
                 settings.accumulationMode(), job.asOf(), aggregate.byRegion());
         job.table(table);
-        job.findings(Controls.check(table));
+        job.findings(java.util.stream.Stream.concat(aggregate.warnings().stream(), Controls.check(table).stream()).toList());
         if (Controls.blocks(job.findings())) {
             throw new FormRejectedException(job.name() + ": " + job.findings().stream().filter(Finding::blocking).count()
                     + " control(s) failed");

@@ -283,6 +283,19 @@ class OperatorJmxTest {
         assertThat(invoke("status", "")).contains("2025-06");
     }
 
+    @Test
+    void explainTracesACellToItsRowsLikeTheCli() throws Exception {
+        // Almaty city, 2-ӨЖ column 8 (fatal): victim 10 of accident 6
+        String json = invoke("explain", "2025-06", "2-ӨЖ", "750000000:8", "", "", true);
+        assertThat(json).contains("\"form\" : \"2-OZh\"").contains("\"accidentId\" : 6").contains("\"sum\" : 1");
+        String table = invoke("explain", "2025-06", "1-MEIZhM", "000000000:2", "2025-07-01T06:00", "", false);
+        assertThat(table).contains("REGION CODE").contains("sum of the 20 regions as printed: 4 = the cell");
+        assertThat(badInput("explain", "2025-06", "2-OZh", "350000000:9", "", "", false))
+                .hasMessageStartingWith("--cell: 2-OZh has no numeric column 9");
+        assertThat(badInput("explain", "2025-06", "2-OZh", "350000000:2", "", "V0042", false))
+                .hasMessageStartingWith("--version: 2-OZh 2025-06 has no V0042");
+    }
+
     // ---- attributes ------------------------------------------------------------------------------
 
     @Test
@@ -317,7 +330,8 @@ class OperatorJmxTest {
         }
         assertThat(operations).containsEntry("transmit", List.of("period", "form", "force"))
                 .containsEntry("resend", List.of("period", "form"))
-                .containsEntry("status", List.of("period"));
+                .containsEntry("status", List.of("period"))
+                .containsEntry("explain", List.of("period", "form", "cell", "asOf", "version", "json"));
         assertThat(Arrays.stream(jmx.getMBeanInfo(APP).getAttributes()).map(MBeanAttributeInfo::getName))
                 .contains("MEIZhM_LastDeliveredPeriod", "MEIZhM_LastDeliveredVersion", "MEIZhM_OverduePeriods",
                         "MEIZhM_NextFireTime", "MEIZhM_LastFailure", "OZh_LastDeliveredPeriod", "OZh_LastDeliveredVersion",

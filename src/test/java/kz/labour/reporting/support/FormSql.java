@@ -1,9 +1,5 @@
 package kz.labour.reporting.support;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -14,17 +10,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import kz.labour.reporting.form.FormId;
 import kz.labour.reporting.form.Region;
 import kz.labour.reporting.form.RegionCatalogue;
 import kz.labour.reporting.source.NamedParameters;
+import kz.labour.reporting.source.SqlLibrary;
 
 /**
- * Runs the project's form SQL ({@code src/main/resources/sql/*.sql}) over JDBC: named parameters
- * {@code :?name} become {@code ?} placeholders bound by name.
+ * Runs the project's form SQL ({@code src/main/resources/sql/*.sql}) over JDBC as the pipeline
+ * composes it ({@link SqlLibrary}: fragments included): named parameters {@code :?name} become
+ * {@code ?} placeholders bound by name.
  */
 public final class FormSql {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Almaty");
+    private static final SqlLibrary LIBRARY = new SqlLibrary();
     public static final String REGIONS = RegionCatalogue.load().regions().stream()
             .map(Region::prefix).collect(Collectors.joining(","));
 
@@ -47,25 +47,28 @@ public final class FormSql {
         return month.plusMonths(1).atDay(1).atTime(6, 0).atZone(ZONE).toOffsetDateTime();
     }
 
+    /** Runs a form's statement named by its resource: {@code /sql/2-OZh.sql} or {@code /sql/2-OZh-source-checks.sql}. */
     public static List<Map<String, Object>> run(Connection connection, String resource, Map<String, Object> parameters)
             throws SQLException {
-        return NamedParameters.parse(load(resource)).query(connection, parameters);
+        return NamedParameters.parse(statement(resource)).query(connection, parameters);
     }
 
     /** {@code EXPLAIN (options)} of the statement with these parameters. */
     public static String explain(Connection connection, String resource, String options, Map<String, Object> parameters)
             throws SQLException {
-        return NamedParameters.parse(load(resource)).explain(connection, options, parameters);
+        return NamedParameters.parse(statement(resource)).explain(connection, options, parameters);
     }
 
-    private static String load(String resource) {
-        try (InputStream in = FormSql.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is missing");
+    /** The statement as the pipeline runs it. */
+    public static String statement(String resource) {
+        for (FormId form : FormId.values()) {
+            if (resource.equals("/sql/" + form.ascii() + ".sql")) {
+                return LIBRARY.aggregation(form);
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            if (resource.equals("/sql/" + form.ascii() + "-source-checks.sql")) {
+                return LIBRARY.sourceChecks(form);
+            }
         }
+        throw new IllegalArgumentException(resource + " is not a form's aggregation or source checks");
     }
 }

@@ -68,9 +68,13 @@ class FormBuildIntegrationTest {
         ProducerTemplate producer;
 
         Job dryRun(FormId form, String asOf) {
+            return dryRun(form, "2025-06", asOf);
+        }
+
+        Job dryRun(FormId form, String period, String asOf) {
             @SuppressWarnings("unchecked")
             List<Job> jobs = producer.requestBody("direct:transmit",
-                    new TransmitRequest("2025-06", form.ascii(), asOf, Mode.DRY_RUN, Trigger.CLI, "test"), List.class);
+                    new TransmitRequest(period, form.ascii(), asOf, Mode.DRY_RUN, Trigger.CLI, "test"), List.class);
             assertThat(jobs).hasSize(1);
             Job job = jobs.get(0);
             assertThat(job.outcome()).as(job.message()).isEqualTo(Outcome.BUILT_DRY_RUN);
@@ -126,6 +130,21 @@ class FormBuildIntegrationTest {
                 assertThat(f.where()).contains(ABAI);
             });
             assertThat(job.findings()).noneMatch(f -> f.severity() == Severity.ERROR);
+        }
+
+        @Test
+        void periodWithNoSourceRowsIsBuiltAsZerosWithAWarning() {
+            for (FormId form : FormId.values()) {
+                Job march = dryRun(form, "2025-03", "2025-04-01T06:00:00+05:00");
+                assertThat(march.table().rows()).allSatisfy(r -> assertThat(r.values().values()).allMatch(v -> v.signum() == 0));
+                assertThat(march.findings()).as(form.ascii()).anySatisfy(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.WARN);
+                    assertThat(f.rule()).isEqualTo("source: no rows in the period");
+                    assertThat(f.message()).contains("every cell is 0");
+                });
+            }
+            assertThat(dryRun(FormId.OZH, CUT_OFF).findings()).as("June has rows")
+                    .noneMatch(f -> f.rule().equals("source: no rows in the period"));
         }
 
         @Test
