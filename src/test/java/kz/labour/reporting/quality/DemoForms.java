@@ -8,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import javax.sql.DataSource;
-
 import kz.labour.reporting.form.Accumulation;
 import kz.labour.reporting.form.FormId;
 import kz.labour.reporting.form.FormTable;
@@ -28,9 +26,10 @@ final class DemoForms {
     static final Labels LABELS = Labels.load();
     static final RegionCatalogue REGIONS = RegionCatalogue.load();
 
-    private final DataSource source;
+    private final Connection source;
 
-    DemoForms(DataSource source) {
+    /** Builds on this connection, inside whatever transaction it has open; the caller closes it. */
+    DemoForms(Connection source) {
         this.source = source;
     }
 
@@ -42,8 +41,8 @@ final class DemoForms {
     FormTable build(FormId form, YearMonth month, Accumulation accumulation, OffsetDateTime asOf) {
         Map<String, Object> p = new LinkedHashMap<>(FormSql.monthly(month, asOf));
         p.put("from", accumulation.from(month));
-        try (Connection c = source.getConnection()) {
-            var rows = FormSql.run(c, "/sql/" + form.ascii() + ".sql", p);
+        try {
+            var rows = FormSql.run(source, "/sql/" + form.ascii() + ".sql", p);
             Aggregate aggregate = SourceResults.aggregate(LABELS.form(form), REGIONS.prefixes(), rows);
             if (!aggregate.sound()) {
                 throw new IllegalStateException(form + " " + month + ": " + aggregate.describeSuspects());
