@@ -37,4 +37,16 @@ class PlausibilitySettingsTest {
         assertThatThrownBy(negative::validate).isInstanceOf(BadInputException.class)
                 .hasMessage("reporting.plausibility.outlier-score: '-1' is not accepted; accepted: a number above 0");
     }
+
+    @Test
+    void theShippedConfigurationSetsTheSameThresholdsAsTheDefaults() throws Exception {
+        var sources = new org.springframework.boot.env.YamlPropertySourceLoader()
+                .load("application", new org.springframework.core.io.ClassPathResource("application.yml"));
+        var binder = new org.springframework.boot.context.properties.bind.Binder(
+                org.springframework.boot.context.properties.source.ConfigurationPropertySources.from(sources));
+
+        PlausibilitySettings bound = binder.bind("reporting.plausibility", PlausibilitySettings.class).get();
+
+        assertThat(bound).isEqualTo(D);
+    }
 }
