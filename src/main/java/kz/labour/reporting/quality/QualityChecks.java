@@ -10,6 +10,7 @@ import kz.labour.reporting.LabourReportingApplication;
 import kz.labour.reporting.form.Accumulation;
 import kz.labour.reporting.form.FormId;
 import kz.labour.reporting.form.FormTable;
+import kz.labour.reporting.form.Labels;
 import kz.labour.reporting.form.RegionCatalogue;
 
 /**
@@ -24,11 +25,13 @@ public final class QualityChecks {
     private final DeliveredHistory delivered;
     private final PlausibilitySettings settings;
     private final RegionCatalogue regions;
+    private final Labels labels;
 
-    public QualityChecks(DeliveredHistory delivered, PlausibilitySettings settings, RegionCatalogue regions) {
+    public QualityChecks(DeliveredHistory delivered, PlausibilitySettings settings, RegionCatalogue regions, Labels labels) {
         this.delivered = delivered;
         this.settings = settings;
         this.regions = regions;
+        this.labels = labels;
     }
 
     /**
@@ -98,6 +101,15 @@ public final class QualityChecks {
     /** Keeps a delivered version's numbers as history: call once the version is DELIVERED. */
     public void delivered(FormTable table, int version) {
         delivered.record(table, version);
+    }
+
+    /**
+     * Keeps a delivered version's numbers as history, read from the version's own {@code .json}: for a
+     * delivery that had no table in hand (an interrupted delivery finished by a later run). Recording a
+     * version again changes nothing, so calling this after every successful delivery is safe.
+     */
+    public void delivered(byte[] formJson) {
+        delivered.record(DeliveredJson.table(formJson, labels), DeliveredJson.version(formJson));
     }
 
     private static StageResult notRun(Stage stage, String reason, String... rules) {

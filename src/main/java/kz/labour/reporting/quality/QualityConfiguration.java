@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import kz.labour.reporting.form.Labels;
 import kz.labour.reporting.form.RegionCatalogue;
 import kz.labour.reporting.ledger.PipelineDatabase;
 
@@ -18,7 +19,8 @@ public class QualityConfiguration {
     }
 
     @Bean
-    public QualityChecks qualityChecks(HistoryStore historyStore, PlausibilitySettings settings, RegionCatalogue regions) {
-        return new QualityChecks(historyStore, settings, regions);
+    public QualityChecks qualityChecks(HistoryStore historyStore, PlausibilitySettings settings, RegionCatalogue regions,
+                                       Labels labels) {
+        return new QualityChecks(historyStore, settings, regions, labels);
     }
 }

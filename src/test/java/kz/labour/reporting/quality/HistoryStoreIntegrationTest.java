@@ -108,7 +108,7 @@ class HistoryStoreIntegrationTest {
             throw new AssertionError("the source was asked for " + form + " " + period);
         };
 
-        QualityChecks.Result result = new QualityChecks(store, PlausibilitySettings.defaults(), Tables.REGIONS)
+        QualityChecks.Result result = new QualityChecks(store, PlausibilitySettings.defaults(), Tables.REGIONS, Tables.LABELS)
                 .check(injuries.june2025(), none);
 
         assertThat(result.stages()).allSatisfy(s -> assertThat(s.notRun()).isEmpty());

@@ -37,7 +37,7 @@ class QualityChecksTest {
     }
 
     QualityChecks checks() {
-        return new QualityChecks(delivered, PlausibilitySettings.defaults(), Tables.REGIONS);
+        return new QualityChecks(delivered, PlausibilitySettings.defaults(), Tables.REGIONS, Tables.LABELS);
     }
 
     void deliverHistory() {
@@ -126,7 +126,7 @@ class QualityChecksTest {
                 d.minChange(), d.minChangeThousandTenge(), d.zeroMedian(), d.zeroMedianThousandTenge(), d.crossFormPeriods(),
                 d.crossFormMinAccidents());
 
-        QualityChecks.Result result = new QualityChecks(delivered, off, Tables.REGIONS).check(injuries.june2025(), source());
+        QualityChecks.Result result = new QualityChecks(delivered, off, Tables.REGIONS, Tables.LABELS).check(injuries.june2025(), source());
 
         assertThat(delivered.reads).isEmpty();
         assertThat(built).isEmpty();

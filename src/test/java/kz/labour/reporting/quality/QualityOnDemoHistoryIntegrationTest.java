@@ -46,7 +46,7 @@ class QualityOnDemoHistoryIntegrationTest {
     static final DataSource SOURCE = TestPostgres.dataSource(TestPostgres.newSource(null));
     static final HistoryStore STORE = new HistoryStore(new PipelineDatabase(
             TestPostgres.dataSource(TestPostgres.newDatabase("pipeline")), false));
-    static final QualityChecks CHECKS = new QualityChecks(STORE, PlausibilitySettings.defaults(), DemoForms.REGIONS);
+    static final QualityChecks CHECKS = new QualityChecks(STORE, PlausibilitySettings.defaults(), DemoForms.REGIONS, DemoForms.LABELS);
 
     @BeforeAll
     static void thirteenMonthsOneYearDelivered() throws SQLException {
