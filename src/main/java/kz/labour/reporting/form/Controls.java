@@ -99,6 +99,30 @@ public final class Controls {
         return findings;
     }
 
+    /** A control as the validation report lists it: its id (the findings' {@code rule}), severity and wording. */
+    public record Rule(String id, Severity severity, String text) {
+    }
+
+    private static final List<Rule> CELL_RULES = List.of(
+            new Rule("cell-present", Severity.ERROR, "every numeric cell has a value"),
+            new Rule("non-negative", Severity.ERROR, "every numeric cell is at least 0"));
+    private static final Rule TOTAL_RULE = new Rule("total=sum(regions)", Severity.ERROR,
+            "the total row equals the sum of the region rows, per column");
+
+    /**
+     * The controls {@link #check} applied to a table of {@code form} that gave {@code findings}, in the
+     * order it applies them: only the cell rules when a cell was empty or negative (check stops there).
+     */
+    public static List<Rule> rulesRun(FormId form, List<Finding> findings) {
+        List<Rule> rules = new ArrayList<>(CELL_RULES);
+        boolean stopped = findings.stream().anyMatch(f -> CELL_RULES.stream().anyMatch(r -> r.id().equals(f.rule())));
+        if (!stopped) {
+            rules.add(TOTAL_RULE);
+            ROW_RULES.stream().filter(r -> r.form() == form).forEach(r -> rules.add(new Rule(r.id(), r.severity(), r.text())));
+        }
+        return List.copyOf(rules);
+    }
+
     public static boolean blocks(List<Finding> findings) {
         return findings.stream().anyMatch(Finding::blocking);
     }
