@@ -6,10 +6,12 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
 import org.postgresql.Driver;
 import org.postgresql.util.PSQLException;
@@ -28,7 +30,9 @@ import com.zaxxer.hikari.HikariDataSource;
  * a server that accepts connections and never answers), and the wait for a pooled connection
  * (Hikari's {@code connectionTimeout}, two seconds longer so the driver's own verdict reaches the
  * caller rather than the pool's "timed out"). A failed {@link #getConnection()} throws
- * {@link DatabaseUnavailableException} naming the database, host and port, the cause and the setting.
+ * {@link DatabaseUnavailableException} naming the database, host and port, the cause and the setting;
+ * for as long as one such wait lasts, a further request fails at once with the same words, so a run of
+ * two forms, or a backfill of many months, waits once and not once per form and month.
  */
 public class DatabasePool extends HikariDataSource {
 
@@ -41,6 +45,7 @@ public class DatabasePool extends HikariDataSource {
     private final String variable;
     private final String address;
     private final int connectTimeoutSeconds;
+    private volatile Failure lastFailure;
 
     /**
      * @param role                  "source" or "pipeline", as messages and the pool name say it
@@ -73,13 +78,33 @@ public class DatabasePool extends HikariDataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
+        Failure last = lastFailure;
+        if (last != null && System.nanoTime() - last.at() < TimeUnit.MILLISECONDS.toNanos(getConnectionTimeout())) {
+            // It just failed to connect: the next form or month of the run fails at once the same way,
+            // not after another full wait. A later run (or this one, once the time has passed) tries again.
+            throw new DatabaseUnavailableException(last.message(), last.sqlState());
+        }
         try {
-            return super.getConnection();
+            Connection connection = super.getConnection();
+            lastFailure = null;
+            return connection;
         } catch (SQLException e) {
             log.debug("{} database {}: no connection", role, address, e);
-            throw new DatabaseUnavailableException(role + " database " + address + ": " + reason(e, connectTimeoutSeconds, variable),
-                    e.getSQLState());
+            if (e.getCause() == null && getHikariPoolMXBean() != null
+                    && getHikariPoolMXBean().getActiveConnections() >= getMaximumPoolSize()) {
+                // the server answers; this run's own connections are all in use (a bug or a very busy instance)
+                throw new SQLTransientConnectionException(role + " database " + address + ": all " + getMaximumPoolSize()
+                        + " connections of the pool in use for " + (getConnectionTimeout() / 1000) + " s", e.getSQLState(), e);
+            }
+            Failure failure = new Failure(System.nanoTime(), role + " database " + address + ": "
+                    + reason(e, connectTimeoutSeconds, variable), e.getSQLState());
+            lastFailure = failure;
+            throw new DatabaseUnavailableException(failure.message(), failure.sqlState());
         }
+    }
+
+    /** The last failed attempt to connect, while it is recent enough to answer for the next one. */
+    private record Failure(long at, String message, String sqlState) {
     }
 
     /** "host:port" of the URL's first server, or the setting's name when the URL cannot be read; never credentials. */
@@ -90,7 +115,7 @@ public class DatabasePool extends HikariDataSource {
         }
         String host = parsed.getProperty("PGHOST", "localhost").split(",")[0];
         String port = parsed.getProperty("PGPORT", "5432").split(",")[0];
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        return (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
     }
 
     /**
