@@ -10,6 +10,7 @@ import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,7 @@ import javax.net.ssl.SSLException;
 
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 import com.jcraft.jsch.JSchChangedHostKeyException;
@@ -34,6 +36,11 @@ import jakarta.mail.internet.AddressException;
  * connection) and permanent (retrying cannot help: a host key, a login, a file that is already there),
  * and words each as what an operator should do. The route configuration asks {@link #transientFault};
  * the ledger and the alert carry {@link #explain}.
+ *
+ * <p>A database fault is never a delivery fault, even when its cause is a refused or timed-out
+ * connection: the pools already waited their connect timeout, and the run fails at once with the
+ * pool's one-line reason ({@link kz.labour.reporting.DatabasePool}) instead of waiting out the
+ * delivery back-off for every form.
  */
 @Component("deliveryFaults")
 public class DeliveryFaults {
@@ -52,7 +59,12 @@ public class DeliveryFaults {
 
     /** Whether retrying may help. Anything not recognised as transient fails fast. */
     public boolean transientFault(Throwable fault) {
-        return fault != null && permanentCause(fault) == null && transientCause(fault) != null;
+        return fault != null && !databaseFault(fault) && permanentCause(fault) == null && transientCause(fault) != null;
+    }
+
+    /** A fault of the source or pipeline database (JDBC, Flyway or Spring's wrappers all keep the SQLException). */
+    private static boolean databaseFault(Throwable fault) {
+        return chain(fault).stream().anyMatch(t -> t instanceof SQLException || t instanceof DataAccessException);
     }
 
     /** One line for the ledger, the log and the alert: what went wrong and what to fix. */
@@ -79,7 +91,8 @@ public class DeliveryFaults {
         for (Throwable t : chain(fault)) {
             String m = lower(t.getMessage());
             if (t instanceof RemoteFileConflictException || t instanceof JSchHostKeyException
-                    || t instanceof AuthenticationFailedException || t instanceof AddressException
+                    || t instanceof AuthenticationFailedException || t instanceof LoginNotOfferedException
+                    || t instanceof AddressException
                     || t instanceof SMTPAddressFailedException || t instanceof SSLException) {
                 return t;
             }
@@ -179,6 +192,11 @@ public class DeliveryFaults {
     private String explainMail(Throwable t) {
         DeliverySettings.Smtp smtp = settings.smtp();
         String m = lower(t.getMessage());
+        if (t instanceof LoginNotOfferedException) {
+            return "mail relay " + smtp.address() + " offers no login (SMTP AUTH), so nothing was sent: with SMTP_USER set "
+                    + "a message never goes unauthenticated; use the relay's port that offers a login after STARTTLS "
+                    + "(usually 587), or leave SMTP_USER empty if this relay takes mail without one";
+        }
         if (t instanceof AuthenticationFailedException) {
             return "mail relay " + smtp.address() + " refused the login of '" + smtp.user() + "': check SMTP_USER and SMTP_PASSWORD";
         }

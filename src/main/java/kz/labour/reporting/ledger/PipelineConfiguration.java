@@ -6,7 +6,13 @@ import org.springframework.context.annotation.Configuration;
 
 import com.zaxxer.hikari.HikariDataSource;
 
-/** The pipeline's own database: the ledger and the scheduler's tables. */
+import kz.labour.reporting.DatabasePool;
+
+/**
+ * The pipeline's own database: the ledger and the scheduler's tables. An unreachable or silent server
+ * fails within the connect timeout, in one line ({@link DatabasePool}). No socket timeout: a ledger
+ * statement may wait, by design, for another run's lock of the same form and period.
+ */
 @Configuration(proxyBeanMethods = false)
 public class PipelineConfiguration {
 
@@ -15,16 +21,9 @@ public class PipelineConfiguration {
                                                @Value("${pipeline.datasource.username}") String username,
                                                @Value("${pipeline.datasource.password:}") String password,
                                                @Value("${pipeline.datasource.connect-timeout-seconds:10}") int connectTimeout) {
-        HikariDataSource ds = new HikariDataSource();
-        ds.setPoolName("pipeline");
-        ds.setJdbcUrl(url);
-        ds.setUsername(username);
-        ds.setPassword(password);
+        // Connects when first used: bad arguments are refused, and the service starts, without the database.
+        HikariDataSource ds = new DatabasePool("pipeline", "PIPELINE_DB", url, username, password, connectTimeout);
         ds.setMaximumPoolSize(6);
-        ds.setMinimumIdle(0);
-        ds.setConnectionTimeout(connectTimeout * 1000L);
-        // Connect when first used: bad arguments are refused, and the service starts, without the database.
-        ds.setInitializationFailTimeout(-1);
         return ds;
     }
 }

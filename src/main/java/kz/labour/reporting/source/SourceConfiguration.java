@@ -7,10 +7,12 @@ import org.springframework.context.annotation.Configuration;
 import com.zaxxer.hikari.HikariDataSource;
 
 import kz.labour.reporting.BadInputException;
+import kz.labour.reporting.DatabasePool;
 
 /**
  * The information system, read only. Connections are opened read-only (PostgreSQL then refuses any
- * write whatever the role may do), on the configured schema, with a statement timeout.
+ * write whatever the role may do), on the configured schema, with a statement timeout. An unreachable
+ * or silent server fails within the connect timeout, in one line ({@link DatabasePool}).
  */
 @Configuration(proxyBeanMethods = false)
 public class SourceConfiguration {
@@ -20,23 +22,21 @@ public class SourceConfiguration {
                                              @Value("${source.datasource.username}") String username,
                                              @Value("${source.datasource.password:}") String password,
                                              @Value("${source.datasource.schema:public}") String schema,
-                                             @Value("${source.datasource.statement-timeout-seconds:300}") int timeoutSeconds) {
+                                             @Value("${source.datasource.statement-timeout-seconds:300}") int timeoutSeconds,
+                                             @Value("${source.datasource.connect-timeout-seconds:10}") int connectTimeoutSeconds) {
         if (!schema.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
             throw new BadInputException("SOURCE_DB_SCHEMA", "'" + schema + "' is not a plain schema name; accepted: letters, digits and _");
         }
-        HikariDataSource ds = new HikariDataSource();
-        ds.setPoolName("source");
-        ds.setJdbcUrl(url);
-        ds.setUsername(username);
-        ds.setPassword(password);
+        HikariDataSource ds = new DatabasePool("source", "SOURCE_DB", url, username, password, connectTimeoutSeconds);
+        // A server that stops answering in the middle of a statement: no single read waits longer than
+        // the statement may run (the server ends it then) plus the connect timeout.
+        ds.addDataSourceProperty("socketTimeout", timeoutSeconds + connectTimeoutSeconds);
         ds.setReadOnly(true);
         // pgjdbc honours setReadOnly only inside explicit transactions by default; "always" makes every
         // statement read-only, and the session default below holds even if a driver setting is lost.
         ds.addDataSourceProperty("readOnlyMode", "always");
         ds.setSchema(schema);
         ds.setMaximumPoolSize(2);
-        ds.setMinimumIdle(0);
-        ds.setInitializationFailTimeout(-1); // connect when first used: a source outage must not stop the service starting
         // JIT off: the forms' statements are planned with a huge row estimate (full joins of
         // per-region aggregates), which makes PostgreSQL's JIT spend over a second compiling a
         // statement that runs in a tenth of that (BENCHMARKS.md). Set per session, whatever the server's default.

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 
 import org.apache.camel.component.file.GenericFileOperationFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -13,6 +15,9 @@ import org.eclipse.angus.mail.util.MailConnectException;
 import org.eclipse.angus.mail.util.SocketConnectException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.PSQLState;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 import com.jcraft.jsch.JSchChangedHostKeyException;
 import com.jcraft.jsch.JSchException;
@@ -21,6 +26,7 @@ import com.jcraft.jsch.SftpException;
 
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
+import kz.labour.reporting.DatabaseUnavailableException;
 import kz.labour.reporting.transmission.FormRejectedException;
 
 class DeliveryFaultsTest {
@@ -167,5 +173,30 @@ class DeliveryFaultsTest {
     void dataErrorsAndBugsAreNeverRetried() throws IOException {
         assertThat(faults().transientFault(new FormRejectedException("2-ӨЖ 2025-06: 1 control(s) failed"))).isFalse();
         assertThat(faults().transientFault(new IllegalStateException("a bug"))).isFalse();
+    }
+
+    @Test
+    void aDatabaseThatCannotBeReachedIsNotRetriedLikeADeliveryFault() throws IOException {
+        // how the pool and Spring report a refused connection: the SQLException keeps the ConnectException
+        SQLException pool = new SQLTransientConnectionException("source - Connection is not available", "08001",
+                new PSQLException("Connection to 127.0.0.1:5999 refused", PSQLState.CONNECTION_UNABLE_TO_CONNECT,
+                        new ConnectException("Connection refused")));
+        assertThat(faults().transientFault(pool)).isFalse();
+        assertThat(faults().transientFault(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection", pool))).isFalse();
+        assertThat(faults().transientFault(new IllegalStateException("could not lock 2-OZh 2025-06",
+                new DatabaseUnavailableException("pipeline database 127.0.0.1:5998: connection refused", "08001")))).isFalse();
+        // the same cause outside a database is an outage of a delivery channel
+        assertThat(faults().transientFault(new MessagingException("Couldn't connect", new ConnectException("Connection refused"))))
+                .isTrue();
+    }
+
+    @Test
+    void aRelayWithoutLoginFailsAtOnceAndSaysWhatToChange() throws IOException {
+        LoginNotOfferedException noLogin = new LoginNotOfferedException("relay.gov.kz:587");
+
+        assertThat(faults().transientFault(new MessagingException("send failed", noLogin))).isFalse();
+        assertThat(faults().explain("MAIL", noLogin)).isEqualTo("mail relay relay.gov.kz:587 offers no login (SMTP AUTH), so "
+                + "nothing was sent: with SMTP_USER set a message never goes unauthenticated; use the relay's port that offers "
+                + "a login after STARTTLS (usually 587), or leave SMTP_USER empty if this relay takes mail without one");
     }
 }
