@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -46,6 +47,8 @@ import kz.labour.reporting.support.TestPostgres;
  * BouncyCastle against the test CA (openssl checks them in CmsSignerTest, MimeMailTest and the system test).
  */
 @PipelineTest
+// its own context (the signing settings differ): stopped after the class, not left for the JVM's exit
+@DirtiesContext
 class SignedDeliveryTest {
 
     static final DeliveryEnvironment env = new DeliveryEnvironment();
