@@ -31,10 +31,10 @@ import kz.labour.reporting.form.Severity;
  *       1-МЕИЖМ c14 is 0: investigations are not recorded, or accidents are misclassified.</li>
  * </ul>
  */
-public final class CrossForm {
+final class CrossForm {
 
-    public static final String INVESTIGATIONS_WITHOUT_ACCIDENTS = "cross-investigations-without-accidents";
-    public static final String ACCIDENTS_WITHOUT_INVESTIGATIONS = "cross-accidents-without-investigations";
+    static final String INVESTIGATIONS_WITHOUT_ACCIDENTS = "cross-investigations-without-accidents";
+    static final String ACCIDENTS_WITHOUT_INVESTIGATIONS = "cross-accidents-without-investigations";
 
     static final RuleDef INVESTIGATIONS_RULE = new RuleDef(INVESTIGATIONS_WITHOUT_ACCIDENTS, Severity.WARN,
             "per region over the last cross-form-periods periods: 1-MEIZhM c14 (accident investigations completed) "
@@ -63,7 +63,7 @@ public final class CrossForm {
      * @param ozh       2-ӨЖ over the same window, same accumulation
      * @param regions   the regions to check, in form order
      */
-    public static StageResult check(FormId reporting, YearMonth period, Series meizhm, Series ozh, List<Region> regions,
+    static StageResult check(FormId reporting, YearMonth period, Series meizhm, Series ozh, List<Region> regions,
                                     PlausibilitySettings settings) {
         if (meizhm.form() != FormId.MEIZHM || ozh.form() != FormId.OZH || meizhm.accumulation() != ozh.accumulation()) {
             throw new IllegalArgumentException("cross-form rules need 1-MEIZhM and 2-OZh in one accumulation, got "

@@ -2,6 +2,7 @@ package kz.labour.reporting.quality;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,23 +15,24 @@ import kz.labour.reporting.form.FormTable;
 
 /**
  * A form's numbers over a range of periods, each the latest version delivered (from the pipeline
- * database) or, for a period never delivered, built from the source. One instance serves one run:
+ * database) or, for a period never delivered, built from the source; a built period with nothing in
+ * it at all counts as not known ({@link #covered}). One instance serves one run:
  * it remembers what it built, so the plausibility and cross-form checks build a period once.
  */
-public final class HistorySource {
+final class HistorySource {
 
     private final DeliveredHistory delivered;
     private final SourceBuild build;
     private final Map<FormId, Map<YearMonth, Optional<PeriodFigures>>> built = new HashMap<>();
     private final List<PeriodFigures> used = new ArrayList<>();
 
-    public HistorySource(DeliveredHistory delivered, SourceBuild build) {
+    HistorySource(DeliveredHistory delivered, SourceBuild build) {
         this.delivered = delivered;
         this.build = build;
     }
 
     /** The periods {@code from}..{@code to} of {@code form}; a period neither delivered nor buildable is absent. */
-    public Series read(FormId form, Accumulation accumulation, YearMonth from, YearMonth to) {
+    Series read(FormId form, Accumulation accumulation, YearMonth from, YearMonth to) {
         Map<YearMonth, PeriodFigures> periods = new TreeMap<>(delivered.latest(form, accumulation, from, to));
         for (YearMonth p = from; !p.isAfter(to); p = p.plusMonths(1)) {
             if (!periods.containsKey(p)) {
@@ -43,9 +45,9 @@ public final class HistorySource {
     }
 
     /** Every period read so far, for the report: form, period, and whether delivered (which version) or built. */
-    public List<PeriodFigures> used() {
+    List<PeriodFigures> used() {
         return used.stream()
-                .sorted(java.util.Comparator.comparing(PeriodFigures::form).thenComparing(PeriodFigures::period))
+                .sorted(Comparator.comparing(PeriodFigures::form).thenComparing(PeriodFigures::period))
                 .toList();
     }
 
@@ -58,8 +60,18 @@ public final class HistorySource {
                             + ", got " + t.form() + " " + t.period() + " " + t.accumulation());
                 }
             });
-            return table.map(t -> PeriodFigures.of(t, PeriodFigures.Origin.BUILT, null));
+            return table.filter(HistorySource::covered).map(t -> PeriodFigures.of(t, PeriodFigures.Origin.BUILT, null));
         });
+    }
+
+    /**
+     * Whether the source holds anything for the built period. A month in which the whole country has
+     * 0 in every column never happens in a working system; it is a month before the system held data
+     * (a deployment whose earliest period reaches back further), and taking it as history would make
+     * every ordinary month look like a jump from nothing.
+     */
+    static boolean covered(FormTable table) {
+        return table.total().values().values().stream().anyMatch(v -> v.signum() != 0);
     }
 
     private void remember(PeriodFigures figures) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import kz.labour.reporting.form.Accumulation;
@@ -32,10 +33,10 @@ import kz.labour.reporting.form.Severity;
  *
  * Pure: a table and its history in, findings out, ranked by significance ({@link Significance}).
  */
-public final class Plausibility {
+final class Plausibility {
 
-    public static final String OUTLIER = "history-outlier";
-    public static final String ZERO = "history-zero";
+    static final String OUTLIER = "history-outlier";
+    static final String ZERO = "history-zero";
 
     static final RuleDef OUTLIER_RULE = new RuleDef(OUTLIER, Severity.WARN,
             "each cell, the national total included, against the same cell of the previous periods: more than "
@@ -52,7 +53,7 @@ public final class Plausibility {
      * @param table   the form just built
      * @param history the same form's previous periods, same accumulation (any may be missing)
      */
-    public static StageResult check(FormTable table, Series history, PlausibilitySettings settings) {
+    static StageResult check(FormTable table, Series history, PlausibilitySettings settings) {
         if (history.form() != table.form() || history.accumulation() != table.accumulation()) {
             throw new IllegalArgumentException("history of " + history.form() + " " + history.accumulation()
                     + " cannot judge " + table.form() + " " + table.accumulation());
@@ -143,7 +144,7 @@ public final class Plausibility {
         String message = zero
                 ? what + " where " + history + " is at least " + settings.zeroMedian(column).toPlainString() + impact
                 : what + " is " + (Double.isInfinite(score) ? "away from a history that never changed, "
-                        : String.format(java.util.Locale.ROOT, "%.1f robust standard deviations from ", score))
+                        : String.format(Locale.ROOT, "%.1f robust standard deviations from ", score))
                         + history + impact;
         String where = "row " + row.label() + ", column " + column.number();
         return Finding.ofCell(zero ? ZERO : OUTLIER, Severity.WARN, where, message, row.kato(), column.number(), values);

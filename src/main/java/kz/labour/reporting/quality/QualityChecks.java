@@ -1,6 +1,7 @@
 package kz.labour.reporting.quality;
 
 import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -113,6 +114,6 @@ public final class QualityChecks {
     }
 
     private static StageResult notRun(Stage stage, String reason, String... rules) {
-        return new StageResult(stage, List.of(), List.of(), java.util.Arrays.stream(rules).map(r -> new NotRun(r, reason)).toList());
+        return new StageResult(stage, List.of(), List.of(), Arrays.stream(rules).map(r -> new NotRun(r, reason)).toList());
     }
 }

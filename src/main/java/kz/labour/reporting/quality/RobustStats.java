@@ -14,7 +14,7 @@ import java.util.List;
  * @param mad        median of |x - median|
  * @param meanAbsDev mean of |x - median|, which sees the values the MAD ignores
  */
-public record RobustStats(int n, BigDecimal median, BigDecimal mad, BigDecimal meanAbsDev, BigDecimal min,
+record RobustStats(int n, BigDecimal median, BigDecimal mad, BigDecimal meanAbsDev, BigDecimal min,
                           BigDecimal max) {
 
     /** 1 / Φ⁻¹(3/4): makes the MAD estimate the standard deviation of normally distributed values. */

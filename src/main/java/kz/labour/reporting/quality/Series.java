@@ -23,7 +23,7 @@ import kz.labour.reporting.form.FormId;
  * earlier months of the year recorded between the two cut-offs. The effect of an unusual increment
  * on the year-to-date national total is the same amount, so findings read the same in both modes.
  */
-public record Series(FormId form, Accumulation accumulation, Map<YearMonth, PeriodFigures> periods) {
+record Series(FormId form, Accumulation accumulation, Map<YearMonth, PeriodFigures> periods) {
 
     public Series {
         Objects.requireNonNull(form, "form");
@@ -35,14 +35,6 @@ public record Series(FormId form, Accumulation accumulation, Map<YearMonth, Peri
             }
         }
         periods = Collections.unmodifiableMap(new TreeMap<>(periods));
-    }
-
-    public PeriodFigures figures(YearMonth period) {
-        return periods.get(period);
-    }
-
-    public boolean has(YearMonth period) {
-        return periods.containsKey(period);
     }
 
     /** The same series with one more period (the one being built). */

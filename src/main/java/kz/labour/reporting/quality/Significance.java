@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 import kz.labour.reporting.form.Finding;
 
@@ -15,13 +16,13 @@ import kz.labour.reporting.form.Finding;
  * one column both orders agree. Findings without a share (arithmetic controls) follow, in the order
  * they were raised.
  */
-public final class Significance {
+final class Significance {
 
     static final String SHARE = "share";
     static final String EFFECT = "effect";
 
     /** Most significant first; see the class comment. */
-    public static final Comparator<Finding> ORDER = Comparator
+    static final Comparator<Finding> ORDER = Comparator
             .comparing((Finding f) -> magnitude(f, SHARE), Comparator.reverseOrder())
             .thenComparing(f -> magnitude(f, EFFECT), Comparator.reverseOrder())
             .thenComparing(f -> f.kato() == null ? "" : f.kato())
@@ -32,10 +33,10 @@ public final class Significance {
     }
 
     /** The findings in {@link #ORDER}; those without a share keep their order after the others. */
-    public static List<Finding> rank(List<Finding> findings) {
+    static List<Finding> rank(List<Finding> findings) {
         List<Finding> ranked = findings.stream().filter(f -> f.values().containsKey(SHARE)).sorted(ORDER).toList();
         List<Finding> rest = findings.stream().filter(f -> !f.values().containsKey(SHARE)).toList();
-        return java.util.stream.Stream.concat(ranked.stream(), rest.stream()).toList();
+        return Stream.concat(ranked.stream(), rest.stream()).toList();
     }
 
     /** {@code effect / max(|national|, floor)}, four decimals: the floor keeps a near-zero total from magnifying noise. */

@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -128,7 +129,7 @@ public final class ValidationReport {
                 .put("action", String.valueOf(header.action()))
                 .put("asOf", TIMESTAMP.format(header.asOf().atZoneSameInstant(zone).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS)))
                 .put("contentHash", table == null ? null : ContentHash.of(table));
-        List<StageResult> ordered = stages.stream().sorted(java.util.Comparator.comparing(StageResult::stage)).toList();
+        List<StageResult> ordered = stages.stream().sorted(Comparator.comparing(StageResult::stage)).toList();
 
         Status overall = Status.PASS;
         int[] counts = new int[Status.values().length];
@@ -161,7 +162,7 @@ public final class ValidationReport {
         root.set("notRun", notRun);
         ArrayNode periods = root.putArray("history");
         history.stream()
-                .sorted(java.util.Comparator.comparing(PeriodFigures::form).thenComparing(PeriodFigures::period))
+                .sorted(Comparator.comparing(PeriodFigures::form).thenComparing(PeriodFigures::period))
                 .forEach(p -> periods.addObject()
                         .put("form", p.form().ascii())
                         .put("period", p.period().toString())

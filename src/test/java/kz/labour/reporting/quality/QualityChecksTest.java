@@ -94,6 +94,25 @@ class QualityChecksTest {
     }
 
     @Test
+    void aBuiltPeriodWithNothingAtAllInItIsNotTakenAsHistory() {
+        // the source has data from December 2024 only: earlier months build as all zeros, which would
+        // make every ordinary June a jump from nothing
+        SourceBuild shortSource = (form, period) -> {
+            FormTable t = source().build(form, period).orElseThrow();
+            return period.isBefore(YearMonth.of(2024, 12))
+                    ? Optional.of(Tables.of(form).month((int) Tables.FIRST.until(period, java.time.temporal.ChronoUnit.MONTHS)))
+                    : Optional.of(t);
+        };
+
+        QualityChecks.Result result = checks().check(injuries.june2025(), shortSource);
+
+        assertThat(result.history()).filteredOn(p -> p.form() == FormId.OZH).extracting(PeriodFigures::period)
+                .first().isEqualTo(YearMonth.of(2024, 12));
+        assertThat(result.stages().get(0).findings()).filteredOn(f -> f.column() == 8)
+                .allSatisfy(f -> assertThat(f.values().get("periods")).isEqualByComparingTo("6"));
+    }
+
+    @Test
     void yearToDateReadsOnePeriodMoreForTheFirstIncrement() {
         Tables ytd = Tables.of(FormId.OZH, Accumulation.YEAR_TO_DATE);
         FormTable june = ytd.june2025();

@@ -43,6 +43,13 @@ class QualityOnDemoHistoryIntegrationTest {
     static final String ABAI = "100000000";
     static final String TOTAL = "000000000";
 
+    /** Every inspection of June 2025 imported a second time, under new ids. */
+    static final String DOUBLE_IMPORT = """
+            INSERT INTO inspection (id, recorded_at, region_kato, subject_kind, kind, completed_on)
+            SELECT id + 700000000000000, recorded_at, region_kato, subject_kind, kind, completed_on
+            FROM inspection WHERE completed_on >= '2025-06-01' AND completed_on < '2025-07-01';
+            """;
+
     static final DataSource SOURCE = TestPostgres.dataSource(TestPostgres.newSource(null));
     static final HistoryStore STORE = new HistoryStore(new PipelineDatabase(
             TestPostgres.dataSource(TestPostgres.newDatabase("pipeline")), false));
@@ -61,7 +68,10 @@ class QualityOnDemoHistoryIntegrationTest {
             DemoForms forms = new DemoForms(c);
             for (int i = 12; i >= 1; i--) {
                 for (FormId form : FormId.values()) {
+                    // version numbers are unique per form and period, as in the ledger: the year-to-date
+                    // deliveries are V2, as if the deployment had switched accumulation and sent them again
                     STORE.record(forms.build(form, JUNE.minusMonths(i), Accumulation.MONTH), 1);
+                    STORE.record(forms.build(form, JUNE.minusMonths(i), Accumulation.YEAR_TO_DATE), 2);
                 }
             }
         }
@@ -69,6 +79,10 @@ class QualityOnDemoHistoryIntegrationTest {
 
     /** June's checks of {@code form} with {@code plant} applied to the source first (and rolled back after). */
     static QualityChecks.Result june(FormId form, String plant) throws SQLException {
+        return june(form, Accumulation.MONTH, plant);
+    }
+
+    static QualityChecks.Result june(FormId form, Accumulation accumulation, String plant) throws SQLException {
         try (Connection c = SOURCE.getConnection()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
@@ -76,8 +90,8 @@ class QualityOnDemoHistoryIntegrationTest {
                     s.execute(plant);
                 }
                 DemoForms forms = new DemoForms(c);
-                FormTable table = forms.build(form, JUNE, Accumulation.MONTH);
-                return CHECKS.check(table, forms.at(Accumulation.MONTH, FormSql.scheduledRun(JUNE)));
+                FormTable table = forms.build(form, JUNE, accumulation);
+                return CHECKS.check(table, forms.at(accumulation, FormSql.scheduledRun(JUNE)));
             } finally {
                 c.rollback();
             }
@@ -117,6 +131,23 @@ class QualityOnDemoHistoryIntegrationTest {
         assertThat(inspectors.history()).hasSize(15);
         assertThat(inspectors.history()).filteredOn(p -> p.origin() == PeriodFigures.Origin.BUILT)
                 .extracting(p -> p.form() + " " + p.period()).containsExactly("2-OZh 2025-06");
+    }
+
+    @Test
+    void yearToDateAMonthIsComparedByWhatItAddedSoACleanJuneRaisesNothingAndADoubleImportStillShows() throws SQLException {
+        // June's year-to-date cells are about six times January's; compared as increments they are ordinary
+        assertThat(findings(june(FormId.MEIZHM, Accumulation.YEAR_TO_DATE, ""))).isEmpty();
+        assertThat(findings(june(FormId.OZH, Accumulation.YEAR_TO_DATE, ""))).isEmpty();
+
+        List<Finding> doubled = findings(june(FormId.MEIZHM, Accumulation.YEAR_TO_DATE, DOUBLE_IMPORT));
+
+        Finding total = doubled.get(0);
+        assertThat(places(List.of(total)).get(0)).startsWith("history-outlier 000000000 c");
+        // the increment, not the cumulative cell, is the value compared; the cell is carried beside it
+        BigDecimal may = STORE.latest(FormId.MEIZHM, Accumulation.YEAR_TO_DATE, JUNE.minusMonths(1), JUNE.minusMonths(1))
+                .get(JUNE.minusMonths(1)).value(TOTAL, total.column());
+        assertThat(total.values().get("value")).isEqualByComparingTo(total.values().get("cell").subtract(may));
+        assertThat(total.values().get("periods")).isEqualByComparingTo("11");
     }
 
     @Test
@@ -172,11 +203,7 @@ class QualityOnDemoHistoryIntegrationTest {
 
     @Test
     void aDoubleImportOfJunesInspectionsIsANationalJumpRankedFirst() throws SQLException {
-        List<Finding> found = findings(june(FormId.MEIZHM, """
-                INSERT INTO inspection (id, recorded_at, region_kato, subject_kind, kind, completed_on)
-                SELECT id + 700000000000000, recorded_at, region_kato, subject_kind, kind, completed_on
-                FROM inspection WHERE completed_on >= '2025-06-01' AND completed_on < '2025-07-01';
-                """));
+        List<Finding> found = findings(june(FormId.MEIZHM, DOUBLE_IMPORT));
 
         // the national totals of c2, c3, c4 double: about as much again as their median, the largest shares
         assertThat(places(found).subList(0, 3)).containsExactlyInAnyOrder("history-outlier 000000000 c2",
