@@ -94,7 +94,7 @@ public class Transmissions {
     }
 
     /** The data cut-off: ISO-8601 with offset, a local date-time or date in the reporting zone, or now. */
-    static OffsetDateTime asOf(String text, Instant now, ZoneId zone) {
+    public static OffsetDateTime asOf(String text, Instant now, ZoneId zone) {
         OffsetDateTime asOf;
         if (text == null || text.isBlank()) {
             asOf = now.atZone(zone).toOffsetDateTime();
