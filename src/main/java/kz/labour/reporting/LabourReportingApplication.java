@@ -51,6 +51,14 @@ public class LabourReportingApplication {
             }
             case DEMO -> demo();
             case TRANSMIT, STATUS, EXPLAIN -> {
+                // Arguments and settings the command cannot work with are refused now, in well under
+                // a second, not after the context's start of several.
+                try {
+                    CommandCheck.check(command);
+                } catch (BadInputException e) {
+                    System.err.println("error: " + e.getMessage());
+                    yield 2;
+                }
                 // One-time library set-up that the main thread would do later, done on the other core
                 // while the context starts (BENCHMARKS.md): Flyway's (about 170 ms, needed during the
                 // start) and, for transmit, the spreadsheet library's (about half a second, needed after
