@@ -125,9 +125,9 @@ step "signing key (openssl, throwaway CA)"
 pki=$out/pki
 mkdir -p "$pki"
 signing_pw=$(openssl rand -hex 16)
-openssl req -x509 -newkey rsa:2048 -nodes -keyout "$pki/ca.key" -out "$pki/ca.pem" -days 30 -subj "/CN=Bench CA" 2>/dev/null
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$pki/ca.key" -out "$pki/ca.pem" -days 365 -subj "/CN=Bench CA" 2>/dev/null
 openssl req -new -newkey rsa:2048 -nodes -keyout "$pki/org.key" -out "$pki/org.csr" -subj "/O=Bench/OU=BIN000000000000/CN=Bench" 2>/dev/null
-openssl x509 -req -in "$pki/org.csr" -CA "$pki/ca.pem" -CAkey "$pki/ca.key" -CAcreateserial -days 30 -out "$pki/org.pem" 2>/dev/null
+openssl x509 -req -in "$pki/org.csr" -CA "$pki/ca.pem" -CAkey "$pki/ca.key" -CAcreateserial -days 365 -out "$pki/org.pem" 2>/dev/null
 SIGNING_PW=$signing_pw openssl pkcs12 -export -inkey "$pki/org.key" -in "$pki/org.pem" -certfile "$pki/ca.pem" \
     -out "$pki/org.p12" -passout env:SIGNING_PW
 signed="env SIGNING_KEYSTORE_FILE=$pki/org.p12 SIGNING_KEYSTORE_PASSWORD=$signing_pw"
