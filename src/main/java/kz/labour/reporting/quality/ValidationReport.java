@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -25,11 +26,13 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -83,6 +86,10 @@ public final class ValidationReport {
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Decimals as printed: "0.0" and "3.6000" keep their scale when read back. */
+    private static final ObjectMapper READER = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
     private static final ObjectWriter WRITER;
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx", Locale.ROOT);
 
@@ -171,6 +178,43 @@ public final class ValidationReport {
                         .put("asOf", p.asOf() == null ? null
                                 : TIMESTAMP.format(p.asOf().atZoneSameInstant(zone).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS))));
         return bytes(root);
+    }
+
+    /** The form a report is about, read back from its bytes. */
+    public static FormId form(byte[] report) {
+        return FormId.parse(tree(report).path("form").asText());
+    }
+
+    /**
+     * Every finding of a report, read back from its bytes in the order the report lists them: how a
+     * stored version is described again (a resend's e-mail) exactly as it was built.
+     */
+    public static List<Finding> findings(byte[] report) {
+        List<Finding> findings = new ArrayList<>();
+        for (JsonNode rule : tree(report).path("rules")) {
+            for (JsonNode f : rule.path("findings")) {
+                Map<String, BigDecimal> values = new LinkedHashMap<>();
+                f.path("values").fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().decimalValue()));
+                List<Long> ids = new ArrayList<>();
+                f.path("ids").forEach(id -> ids.add(id.asLong()));
+                findings.add(new Finding(rule.path("rule").asText(), Severity.valueOf(f.path("severity").asText()),
+                        f.path("where").asText(), f.path("message").asText(), text(f.path("kato")),
+                        f.path("column").isNull() ? null : f.path("column").asInt(), values, text(f.path("relation")), ids));
+            }
+        }
+        return findings;
+    }
+
+    private static String text(JsonNode node) {
+        return node.isNull() || node.isMissingNode() ? null : node.asText();
+    }
+
+    private static JsonNode tree(byte[] report) {
+        try {
+            return READER.readTree(report);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a validation report cannot be read back", e);
+        }
     }
 
     /** The worst status of a set of stages: what the report's {@code status} says. */

@@ -49,6 +49,16 @@ public final class WarnSummary {
         return lines;
     }
 
+    /**
+     * The same lines from a stored {@code .validation.json}: a resent or resumed version's e-mail says
+     * what its report says.
+     */
+    public static List<String> lines(byte[] validationReport, Labels labels, RegionCatalogue regions, String lang) {
+        return lines(ValidationReport.form(validationReport),
+                List.of(new StageResult(Stage.SOURCE, List.of(), ValidationReport.findings(validationReport))),
+                labels, regions, lang);
+    }
+
     private static String worded(Finding f, FormDefinition definition, Labels labels, RegionCatalogue regions, String lang) {
         String text = labels.text("quality", f.rule(), lang);
         Map<String, BigDecimal> v = f.values();

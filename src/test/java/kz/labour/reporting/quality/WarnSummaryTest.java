@@ -97,4 +97,20 @@ class WarnSummaryTest {
 
         assertThat(lines(FormId.MEIZHM, stages, "kk")).isEmpty();
     }
+
+    @Test
+    void aStoredReportGivesTheSameLinesAsTheStagesItWasWrittenFrom() {
+        Tables t = ValidationReportTest.deaths();
+        FormTable table = t.june2025();
+        List<StageResult> stages = List.of(Stages.source(FormId.OZH, List.of()),
+                Stages.controls(FormId.OZH, Controls.check(table)),
+                Plausibility.check(table, t.history(), PlausibilitySettings.defaults()));
+        byte[] report = ValidationReport.render(ValidationReportTest.header(table), table, stages, List.of(),
+                ValidationReportTest.ALMATY).content();
+
+        for (String lang : List.of("kk", "ru")) {
+            assertThat(WarnSummary.lines(report, Tables.LABELS, Tables.REGIONS, lang))
+                    .hasSize(6).isEqualTo(lines(FormId.OZH, stages, lang));
+        }
+    }
 }
