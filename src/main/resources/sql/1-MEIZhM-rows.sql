@@ -91,19 +91,19 @@ prosecuted_person_rows AS NOT MATERIALIZED (
 -- date, the region code, when it was recorded, the column and the contribution (NULL: none).
 counted (relation, id, accident_id, day, region_kato, recorded_at, col, contribution) AS NOT MATERIALIZED (
     SELECT 'inspection'::text, id, NULL::bigint, day, region_kato, recorded_at, 2, CAST(c2 AS numeric) FROM inspection_rows
-    UNION ALL SELECT 'inspection', id, NULL, day, region_kato, recorded_at, 3, c3 FROM inspection_rows
-    UNION ALL SELECT 'inspection', id, NULL, day, region_kato, recorded_at, 4, c4 FROM inspection_rows
-    UNION ALL SELECT 'violation', id, NULL, day, region_kato, recorded_at, 5, c5 FROM violation_detected_rows
-    UNION ALL SELECT 'violation', id, NULL, day, region_kato, recorded_at, 6, c6 FROM violation_eliminated_rows
-    UNION ALL SELECT 'prescription', id, NULL, day, region_kato, recorded_at, 7, c7 FROM prescription_rows
-    UNION ALL SELECT 'fine', id, NULL, day, region_kato, recorded_at, 8, c8 FROM fine_rows
-    UNION ALL SELECT 'fine', id, NULL, day, region_kato, recorded_at, 9, c9 FROM fine_rows
-    UNION ALL SELECT 'suspension', id, NULL, day, region_kato, recorded_at, 10, c10 FROM suspension_rows
-    UNION ALL SELECT 'suspension', id, NULL, day, region_kato, recorded_at, 11, c11 FROM suspension_rows
-    UNION ALL SELECT 'suspension', id, NULL, day, region_kato, recorded_at, 12, c12 FROM suspension_rows
-    UNION ALL SELECT 'worker_removal', id, NULL, day, region_kato, recorded_at, 13, c13 FROM worker_removal_rows
-    UNION ALL SELECT 'accident_investigation', id, NULL, day, region_kato, recorded_at, 14, c14 FROM accident_investigation_rows
-    UNION ALL SELECT 'law_enforcement_referral', id, NULL, day, region_kato, recorded_at, 15, c15 FROM law_enforcement_referral_rows
-    UNION ALL SELECT 'criminal_case', id, NULL, day, region_kato, recorded_at, 16, c16 FROM criminal_case_rows
-    UNION ALL SELECT 'prosecuted_person', id, NULL, day, region_kato, recorded_at, 17, c17 FROM prosecuted_person_rows
+    UNION ALL SELECT 'inspection', id, NULL, day, region_kato, recorded_at, 3, CAST(c3 AS numeric) FROM inspection_rows
+    UNION ALL SELECT 'inspection', id, NULL, day, region_kato, recorded_at, 4, CAST(c4 AS numeric) FROM inspection_rows
+    UNION ALL SELECT 'violation', id, NULL, day, region_kato, recorded_at, 5, CAST(c5 AS numeric) FROM violation_detected_rows
+    UNION ALL SELECT 'violation', id, NULL, day, region_kato, recorded_at, 6, CAST(c6 AS numeric) FROM violation_eliminated_rows
+    UNION ALL SELECT 'prescription', id, NULL, day, region_kato, recorded_at, 7, CAST(c7 AS numeric) FROM prescription_rows
+    UNION ALL SELECT 'fine', id, NULL, day, region_kato, recorded_at, 8, CAST(c8 AS numeric) FROM fine_rows
+    UNION ALL SELECT 'fine', id, NULL, day, region_kato, recorded_at, 9, CAST(c9 AS numeric) FROM fine_rows
+    UNION ALL SELECT 'suspension', id, NULL, day, region_kato, recorded_at, 10, CAST(c10 AS numeric) FROM suspension_rows
+    UNION ALL SELECT 'suspension', id, NULL, day, region_kato, recorded_at, 11, CAST(c11 AS numeric) FROM suspension_rows
+    UNION ALL SELECT 'suspension', id, NULL, day, region_kato, recorded_at, 12, CAST(c12 AS numeric) FROM suspension_rows
+    UNION ALL SELECT 'worker_removal', id, NULL, day, region_kato, recorded_at, 13, CAST(c13 AS numeric) FROM worker_removal_rows
+    UNION ALL SELECT 'accident_investigation', id, NULL, day, region_kato, recorded_at, 14, CAST(c14 AS numeric) FROM accident_investigation_rows
+    UNION ALL SELECT 'law_enforcement_referral', id, NULL, day, region_kato, recorded_at, 15, CAST(c15 AS numeric) FROM law_enforcement_referral_rows
+    UNION ALL SELECT 'criminal_case', id, NULL, day, region_kato, recorded_at, 16, CAST(c16 AS numeric) FROM criminal_case_rows
+    UNION ALL SELECT 'prosecuted_person', id, NULL, day, region_kato, recorded_at, 17, CAST(c17 AS numeric) FROM prosecuted_person_rows
 )

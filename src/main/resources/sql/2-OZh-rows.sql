@@ -46,10 +46,10 @@ victims AS NOT MATERIALIZED (
 ),
 counted (relation, id, accident_id, day, region_kato, recorded_at, col, contribution) AS NOT MATERIALIZED (
     SELECT 'accident'::text, accident_id, NULL::bigint, day, region_kato, accident_recorded_at, 2, CAST(c2 AS numeric) FROM victims
-    UNION ALL SELECT 'accident', accident_id, NULL, day, region_kato, accident_recorded_at, 3, c3 FROM victims
-    UNION ALL SELECT 'accident_victim', victim_id, accident_id, day, region_kato, victim_recorded_at, 4, c4 FROM victims
-    UNION ALL SELECT 'accident_victim', victim_id, accident_id, day, region_kato, victim_recorded_at, 5, c5 FROM victims
-    UNION ALL SELECT 'accident_victim', victim_id, accident_id, day, region_kato, victim_recorded_at, 6, c6 FROM victims
-    UNION ALL SELECT 'accident_victim', victim_id, accident_id, day, region_kato, victim_recorded_at, 7, c7 FROM victims
-    UNION ALL SELECT 'accident_victim', victim_id, accident_id, day, region_kato, victim_recorded_at, 8, c8 FROM victims
+    UNION ALL SELECT 'accident', accident_id, NULL, day, region_kato, accident_recorded_at, 3, CAST(c3 AS numeric) FROM victims
+    UNION ALL SELECT 'accident_victim', victim_id, accident_id, day, region_kato, victim_recorded_at, 4, CAST(c4 AS numeric) FROM victims
+    UNION ALL SELECT 'accident_victim', victim_id, accident_id, day, region_kato, victim_recorded_at, 5, CAST(c5 AS numeric) FROM victims
+    UNION ALL SELECT 'accident_victim', victim_id, accident_id, day, region_kato, victim_recorded_at, 6, CAST(c6 AS numeric) FROM victims
+    UNION ALL SELECT 'accident_victim', victim_id, accident_id, day, region_kato, victim_recorded_at, 7, CAST(c7 AS numeric) FROM victims
+    UNION ALL SELECT 'accident_victim', victim_id, accident_id, day, region_kato, victim_recorded_at, 8, CAST(c8 AS numeric) FROM victims
 )

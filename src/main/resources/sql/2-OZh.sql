@@ -20,7 +20,8 @@
 WITH
 -- include: 2-OZh-rows.sql
 ,
--- The pass is read twice (sums, repeated ids): materialized once, so the victims are looked up once.
+-- The pass is read more than once (sums, repeated ids, victims without an accident): materialized
+-- once, so the victims are looked up once.
 pass AS MATERIALIZED (
     SELECT left(region_kato, 2) AS region, accident_id, victim_id, n, c2, c3, c4, c5, c6, c7, c8 FROM victims
 ),
@@ -55,11 +56,16 @@ suspect AS (
 unplaced AS (
     SELECT (SELECT count(*) FILTER (WHERE c2 IS NOT NULL) - count(DISTINCT accident_id) FROM pass)
          + (SELECT count(victim_id) - count(DISTINCT victim_id) FROM pass)
-         -- each accident looked up by id ("OFFSET 0" keeps the lookup per victim: as an anti join
-         -- the planner may hash every accident ever recorded, a cost growing with the history)
-         + (SELECT count(*) FROM accident_victim x, p
-            WHERE x.recorded_at >= p.window_start AND x.recorded_at <= p.as_of
-              AND NOT EXISTS (SELECT 1 FROM accident a WHERE a.id = x.accident_id OFFSET 0)) AS unplaced
+         -- A victim the pass reached has its accident. The others recorded since the period began
+         -- (those of earlier accidents, and any without one) have theirs looked up by id ("OFFSET
+         -- 0" keeps it a lookup per victim: as an anti join the planner may hash every accident
+         -- ever recorded, a cost growing with the source's history).
+         + (SELECT count(*)
+            FROM (SELECT x.accident_id FROM accident_victim x, p
+                  WHERE x.recorded_at >= p.window_start AND x.recorded_at <= p.as_of
+                    AND NOT EXISTS (SELECT 1 FROM pass WHERE pass.victim_id = x.id AND pass.accident_id = x.accident_id)
+                  OFFSET 0) unreached -- (the lookups below only for what is left here)
+            WHERE NOT EXISTS (SELECT 1 FROM accident a WHERE a.id = unreached.accident_id OFFSET 0)) AS unplaced
 ),
 catalogue AS (
     SELECT unnest(string_to_array(CAST(:?regions AS text), ',')) AS region

@@ -16,17 +16,23 @@ final class Cells {
         return v.scale() < 0 ? v.setScale(0) : v;
     }
 
-    /** Region to column values, comparable across the variants (numbers as BigDecimal without trailing zeros). */
+    /**
+     * Region to column values, comparable across the variants (numbers as BigDecimal without trailing
+     * zeros). Regions where nothing counted are left out: the statements list every region, a peer
+     * only those it saw rows of.
+     */
     static Map<String, Map<String, BigDecimal>> normalise(List<Map<String, Object>> rows) {
         Map<String, Map<String, BigDecimal>> result = new java.util.TreeMap<>();
         for (Map<String, Object> row : rows) {
             Map<String, BigDecimal> values = new java.util.TreeMap<>();
             row.forEach((k, v) -> {
-                if (!k.equals("region") && !k.equals("suspect")) {
+                if (k.matches("c\\d+")) {
                     values.put(k, canon(new BigDecimal(v.toString())));
                 }
             });
-            result.put(String.valueOf(row.get("region")), values);
+            if (values.values().stream().anyMatch(v -> v.signum() != 0)) {
+                result.put(String.valueOf(row.get("region")), values);
+            }
         }
         return result;
     }

@@ -91,6 +91,25 @@ public final class Report {
         }
         md.append('\n');
 
+        md.append("## explain: one cell traced to its source rows\n\n")
+                .append("The application's `explain` (bean `Explainer`, the source pool) of Karaganda's cell and of the total ")
+                .append("row in the form's largest column (1-MEIZhM c5, violations detected; 2-OZh c4, victims); ")
+                .append("each answer equal to the built form's cell. Medians in ms.\n\n")
+                .append("| mode | form | one region's cell | total row |\n|---|---|---:|---:|\n");
+        for (String mode : List.of("MONTH", "YEAR_TO_DATE")) {
+            JsonNode m = sql.get(mode);
+            m.fieldNames().forEachRemaining(form -> {
+                JsonNode f = m.get(form);
+                if (f.has("explain-cell")) {
+                    double cell = med(f, "explain-cell"), total = med(f, "explain-total");
+                    md.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f |%n", mode, form, cell, total));
+                    target(mode + " " + form + ": explain one cell under 1 s", cell < 1000 && total < 1000,
+                            String.format(Locale.ROOT, "%.0f ms (total row %.0f ms)", cell, total));
+                }
+            });
+        }
+        md.append('\n');
+
         Map<String, List<Double>> seconds = new LinkedHashMap<>();
         Map<String, List<Long>> rss = new LinkedHashMap<>();
         List<String> processLines = Files.exists(out.resolve("process.tsv"))

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,15 +27,16 @@ import java.util.function.Consumer;
  * with a fetch size inside a transaction (a server-side cursor, constant memory), maps each row to an
  * item as a RowMapper would, and groups the items by region in a HashMap. It computes the same
  * numbers as the form's aggregation and the same source checks (the in-period checks on the rows it
- * pulls, the undated rows by a query of their own), so the benchmark can verify all three variants
- * agree.
+ * pulls, repeated ids with a set per date column; the rows without a date or recorded_at and the
+ * victims without an accident by queries of their own), so the benchmark can verify all three
+ * variants agree.
  */
 final class RowPullingPeer {
 
     static final int FETCH_SIZE = 10_000;
 
     /** One pulled row: what a RowMapper would make of it. */
-    record Item(long id, String regionKato, String text, BigDecimal amount, Integer count) {
+    record Item(long id, String regionKato, String text, BigDecimal amount, Integer count, String text2) {
     }
 
     /** What the peer computed: the form's numbers by region, and the source problems by relation and problem. */
@@ -71,22 +73,35 @@ final class RowPullingPeer {
                 {"criminal_case", "criminal_case", "opened_on", "16"},
                 {"prosecuted_person", "prosecuted_person", "charged_on", "17"},
         };
-        pull("SELECT id, region_kato, kind, NULL::numeric, NULL::int FROM inspection", "completed_on", from, until, asOf, item -> {
+        Set<Long> seen = new HashSet<>();
+        pull("SELECT id, region_kato, kind, NULL::numeric, NULL::int, subject_kind FROM inspection", "completed_on", from, until, asOf, item -> {
             long[] c = region(counts, "inspection", item, problems);
+            once(seen, "inspection", item, problems);
             c[2]++;
             if ("PREVENTIVE_CONTROL".equals(item.text())) {
                 c[3]++;
             } else if ("UNSCHEDULED".equals(item.text())) {
                 c[4]++;
+            } else if (!"OTHER".equals(item.text())) {
+                problem(problems, "inspection", "kind", item.id());
+            }
+            if (!"INDIVIDUAL".equals(item.text2()) && !"LEGAL_ENTITY".equals(item.text2())) {
+                problem(problems, "inspection", "subject_kind", item.id());
             }
         });
         for (String[] s : simple) {
             int column = Integer.parseInt(s[3]);
-            pull("SELECT id, region_kato, NULL::text, NULL::numeric, NULL::int FROM " + s[1], s[2], from, until, asOf,
-                    item -> region(counts, s[0], item, problems)[column]++);
+            seen.clear();
+            pull("SELECT id, region_kato, NULL::text, NULL::numeric, NULL::int, NULL::text FROM " + s[1], s[2], from, until, asOf,
+                    item -> {
+                        region(counts, s[0], item, problems)[column]++;
+                        once(seen, s[0], item, problems);
+                    });
         }
-        pull("SELECT id, region_kato, NULL::text, amount_kzt, NULL::int FROM fine", "imposed_on", from, until, asOf, item -> {
+        seen.clear();
+        pull("SELECT id, region_kato, NULL::text, amount_kzt, NULL::int, NULL::text FROM fine", "imposed_on", from, until, asOf, item -> {
             long[] c = region(counts, "fine", item, problems);
+            once(seen, "fine", item, problems);
             c[8]++;
             if (item.amount() == null || item.amount().signum() < 0) {
                 problem(problems, "fine", "negative or missing amount", item.id());
@@ -95,8 +110,10 @@ final class RowPullingPeer {
                 fineSums.merge(prefix(item), item.amount(), BigDecimal::add);
             }
         });
-        pull("SELECT id, region_kato, object_kind, NULL::numeric, NULL::int FROM suspension", "suspended_on", from, until, asOf, item -> {
+        seen.clear();
+        pull("SELECT id, region_kato, object_kind, NULL::numeric, NULL::int, NULL::text FROM suspension", "suspended_on", from, until, asOf, item -> {
             long[] c = region(counts, "suspension", item, problems);
+            once(seen, "suspension", item, problems);
             switch (String.valueOf(item.text())) {
                 case "EQUIPMENT" -> c[10]++;
                 case "FACILITY" -> c[11]++;
@@ -104,8 +121,10 @@ final class RowPullingPeer {
                 default -> problem(problems, "suspension", "object_kind not EQUIPMENT, FACILITY or ORGANIZATION", item.id());
             }
         });
-        pull("SELECT id, region_kato, NULL::text, NULL::numeric, workers_count FROM worker_removal", "removed_on", from, until, asOf, item -> {
+        seen.clear();
+        pull("SELECT id, region_kato, NULL::text, NULL::numeric, workers_count, NULL::text FROM worker_removal", "removed_on", from, until, asOf, item -> {
             long[] c = region(counts, "worker_removal", item, problems);
+            once(seen, "worker_removal", item, problems);
             if (item.count() == null || item.count() < 1) {
                 problem(problems, "worker_removal", "workers_count below 1", item.id());
             }
@@ -120,7 +139,9 @@ final class RowPullingPeer {
                 {"criminal_case", "opened_on"}, {"prosecuted_person", "charged_on"}};
         for (String[] d : dated) {
             undated(d[0], d[1], windowStart, asOf, problems);
+            unrecorded(d[0], d[1], from, until, problems);
         }
+        unrecorded("violation", "eliminated_on", from, until, problems);
         Map<String, Map<String, BigDecimal>> result = new TreeMap<>();
         counts.forEach((region, c) -> {
             Map<String, BigDecimal> values = new TreeMap<>();
@@ -141,13 +162,16 @@ final class RowPullingPeer {
         // accident id -> {victims, light+moderate, severe, fatal}; region by accident id
         Map<Long, int[]> accidents = new HashMap<>();
         Map<Long, String> regionOf = new HashMap<>();
-        pull("SELECT id, region_kato, NULL::text, NULL::numeric, NULL::int FROM accident", "occurred_on", from, until, asOf, item -> {
+        pull("SELECT id, region_kato, NULL::text, NULL::numeric, NULL::int, NULL::text FROM accident", "occurred_on", from, until, asOf, item -> {
             checkRegion("accident", item, problems);
-            accidents.put(item.id(), new int[4]);
+            if (accidents.put(item.id(), new int[4]) != null) {
+                problem(problems, "accident", "duplicate id", item.id());
+            }
             regionOf.put(item.id(), prefix(item));
         });
+        Set<Long> victims = new HashSet<>();
         // The period's victims: those of the period's accidents, recorded by the cut-off.
-        pull("SELECT v.id, NULL::text, v.severity, NULL::numeric, NULL::int, v.accident_id" + (wholeRows ? ", v.*" : "")
+        pull("SELECT v.id, NULL::text, v.severity, NULL::numeric, NULL::int, NULL::text, v.accident_id" + (wholeRows ? ", v.*" : "")
                         + " FROM accident_victim v"
                         + " JOIN accident a ON a.id = v.accident_id"
                         + " WHERE a.occurred_on >= ? AND a.occurred_on < ? AND a.recorded_at <= ? AND v.recorded_at <= ?",
@@ -157,8 +181,9 @@ final class RowPullingPeer {
                     ps.setObject(3, asOf);
                     ps.setObject(4, asOf);
                 }, (rs, item) -> {
-                    int[] a = accidents.get(rs.getLong(6));
+                    int[] a = accidents.get(rs.getLong(7));
                     a[0]++;
+                    once(victims, "accident_victim", item, problems);
                     String severity = item.text();
                     if ("LIGHT".equals(severity) || "MODERATE".equals(severity)) {
                         a[1]++;
@@ -187,6 +212,24 @@ final class RowPullingPeer {
             c[8] += a[3];
         });
         undated("accident", "occurred_on", windowStart, asOf, problems);
+        unrecorded("accident", "occurred_on", from, until, problems);
+        // Victims without recorded_at, and victims recorded in the period whose accident does not
+        // exist, by queries of their own (as the undated rows).
+        pull("SELECT v.id, NULL::text, NULL::text, NULL::numeric, NULL::int, NULL::text FROM accident_victim v"
+                        + " JOIN accident a ON a.id = v.accident_id"
+                        + " WHERE a.occurred_on >= ? AND a.occurred_on < ? AND a.recorded_at <= ? AND v.recorded_at IS NULL",
+                ps -> {
+                    ps.setObject(1, from);
+                    ps.setObject(2, until);
+                    ps.setObject(3, asOf);
+                }, (rs, item) -> problem(problems, "accident_victim", "recorded_at missing", item.id()));
+        pull("SELECT v.id, NULL::text, NULL::text, NULL::numeric, NULL::int, NULL::text FROM accident_victim v"
+                        + " WHERE v.recorded_at >= ? AND v.recorded_at <= ?"
+                        + " AND NOT EXISTS (SELECT 1 FROM accident a WHERE a.id = v.accident_id OFFSET 0)",
+                ps -> {
+                    ps.setObject(1, windowStart);
+                    ps.setObject(2, asOf);
+                }, (rs, item) -> problem(problems, "accident_victim", "accident missing", item.id()));
         Map<String, Map<String, BigDecimal>> result = new TreeMap<>();
         counts.forEach((region, c) -> {
             Map<String, BigDecimal> values = new TreeMap<>();
@@ -220,9 +263,26 @@ final class RowPullingPeer {
         problems.computeIfAbsent(relation + ": " + problem, k -> new TreeSet<>()).add(id);
     }
 
+    /** A second row with the same id in one date column's rows would be counted twice. */
+    private static void once(Set<Long> seen, String relation, Item item, Map<String, Set<Long>> problems) {
+        if (!seen.add(item.id())) {
+            problem(problems, relation, "duplicate id", item.id());
+        }
+    }
+
+    private void unrecorded(String table, String dateColumn, LocalDate from, LocalDate until,
+                            Map<String, Set<Long>> problems) throws SQLException {
+        pull(whole("SELECT id, NULL::text, NULL::text, NULL::numeric, NULL::int, NULL::text FROM " + table) + " WHERE "
+                        + dateColumn + " >= ? AND " + dateColumn + " < ? AND recorded_at IS NULL",
+                ps -> {
+                    ps.setObject(1, from);
+                    ps.setObject(2, until);
+                }, (rs, item) -> problem(problems, table, "recorded_at missing", item.id()));
+    }
+
     private void undated(String table, String dateColumn, OffsetDateTime windowStart, OffsetDateTime asOf,
                          Map<String, Set<Long>> problems) throws SQLException {
-        pull(whole("SELECT id, NULL::text, NULL::text, NULL::numeric, NULL::int FROM " + table) + " WHERE " + dateColumn
+        pull(whole("SELECT id, NULL::text, NULL::text, NULL::numeric, NULL::int, NULL::text FROM " + table) + " WHERE " + dateColumn
                         + " IS NULL AND recorded_at >= ? AND recorded_at <= ?",
                 ps -> {
                     ps.setObject(1, windowStart);
@@ -266,7 +326,7 @@ final class RowPullingPeer {
             binder.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 int columns = rs.getMetaData().getColumnCount();
-                int first = sql.contains("v.accident_id") ? 7 : 6;
+                int first = sql.contains("v.accident_id") ? 8 : 7;
                 while (rs.next()) {
                     if (wholeRows) {
                         // The entity a RowMapper would fill: every column decoded into its Java type.
@@ -279,7 +339,7 @@ final class RowPullingPeer {
                     BigDecimal amount = rs.getBigDecimal(4);
                     int count = rs.getInt(5);
                     Integer n = rs.wasNull() ? null : count;
-                    writer.write(rs, new Item(rs.getLong(1), rs.getString(2), rs.getString(3), amount, n));
+                    writer.write(rs, new Item(rs.getLong(1), rs.getString(2), rs.getString(3), amount, n, rs.getString(6)));
                     pulled++;
                 }
             }

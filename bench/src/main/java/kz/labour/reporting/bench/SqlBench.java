@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import kz.labour.reporting.LabourReportingApplication;
+import kz.labour.reporting.explain.Explainer;
 import kz.labour.reporting.form.Accumulation;
 import kz.labour.reporting.form.FormId;
 import kz.labour.reporting.form.RegionCatalogue;
@@ -64,7 +65,9 @@ import kz.labour.reporting.transmission.Transmissions;
  * </ul>
  * Also, informative, a few runs each: {@code checks}, the source-checks statement bare (what a
  * period with unsound rows costs on top, to name them); {@code bare-jit}, the aggregation on a
- * connection left at the server's JIT default.
+ * connection left at the server's JIT default; {@code explain-cell} and {@code explain-total},
+ * the application's {@code explain} of one region's cell and of the total row (the form's largest
+ * column), each answer checked against the built form.
  *
  * <p>Usage: {@code SqlBench OUT_DIR PERIOD AS_OF MONTH_ROUNDS YTD_ROUNDS WARMUP [MODE]}.
  */
@@ -72,6 +75,9 @@ public final class SqlBench {
 
     static final String JDBC = "jdbc:sourceDataSource?useHeadersAsParameters=true&outputType=SelectList&resetAutoCommit=false";
     static final List<String> VARIANTS = List.of("pipeline", "pipeline-agg", "bare", "peer", "peer-lean");
+    /** The region whose cell explain is timed on: Karaganda, one of the busiest. */
+    static final String EXPLAINED_REGION = "350000000";
+    static final int EXPLAIN_RUNS = 5;
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args[0]);
@@ -105,6 +111,7 @@ public final class SqlBench {
             ProducerTemplate producer = context.getBean(ProducerTemplate.class);
             Transmissions transmissions = context.getBean(Transmissions.class);
             SqlLibrary sql = context.getBean(SqlLibrary.class);
+            Explainer explainer = context.getBean(Explainer.class);
             String prefixes = context.getBean(RegionCatalogue.class).prefixList();
             ZoneId zone = ZoneId.of(context.getEnvironment().getProperty("reporting.zone", "Asia/Almaty"));
 
@@ -153,6 +160,7 @@ public final class SqlBench {
                     variants.put("bare", () -> sqlRun(() -> {
                         List<Map<String, Object>> rows = aggregation.query(bare, parameters);
                         if (rows.stream().anyMatch(r -> ((Number) r.get("suspect")).longValue() != 0
+                                || ((Number) r.get("unplaced")).longValue() != 0
                                 || !regionSet.contains(String.valueOf(r.get("region"))))) {
                             throw new IllegalStateException(form + ": the source holds unsound rows " + rows);
                         }
@@ -204,10 +212,39 @@ public final class SqlBench {
                     samples.put("checks", checkRuns);
                     samples.put("bare-jit", jit);
 
+                    // explain through the application's own bean (its pool, its statements): the cell of
+                    // the form's largest column in a busy region, and the same column's total row. Each
+                    // answer is checked against the table the pipeline built.
+                    var table = (kz.labour.reporting.form.FormTable) last.get("pipeline");
+                    int column = form == FormId.MEIZHM ? 5 : 4;
+                    Map<String, Object> explainParameters = new LinkedHashMap<>(parameters);
+                    explainParameters.put("column", column);
+                    explainParameters.put("region", EXPLAINED_REGION.substring(0, 2));
+                    for (String kato : List.of(EXPLAINED_REGION, "000000000")) {
+                        List<Double> runs = new ArrayList<>();
+                        for (int i = 0; i < EXPLAIN_RUNS; i++) {
+                            long t0 = System.nanoTime();
+                            var explained = explainer.explain(new Explainer.Query(period.toString(), form.ascii(),
+                                    kato + ":" + column, asOf.toString(), null));
+                            runs.add((System.nanoTime() - t0) / 1e6);
+                            BigDecimal built = table.rows().stream().filter(r -> r.kato().equals(kato)).findFirst()
+                                    .orElseThrow().value(column);
+                            if (explained.value().compareTo(built) != 0) {
+                                throw new IllegalStateException(form + " " + kato + ":" + column + ": explain says "
+                                        + explained.value() + ", the built form " + built);
+                            }
+                        }
+                        samples.put(kato.equals("000000000") ? "explain-total" : "explain-cell", runs);
+                    }
+
                     Files.writeString(out.resolve("plans").resolve(mode + "-" + form.ascii() + ".txt"),
                             "-- " + form.ascii() + ".sql\n" + aggregation.explain(bare, "ANALYZE, BUFFERS", parameters)
                                     + "\n-- " + form.ascii() + "-source-checks.sql (runs only when the aggregation finds unsound rows)\n"
-                                    + checks.explain(bare, "ANALYZE, BUFFERS", parameters));
+                                    + checks.explain(bare, "ANALYZE, BUFFERS", parameters)
+                                    + "\n-- explain-rows.sql (explain " + EXPLAINED_REGION + ":" + column + ")\n"
+                                    + NamedParameters.parse(sql.explainRows(form)).explain(bare, "ANALYZE, BUFFERS", explainParameters)
+                                    + "\n-- explain-regions.sql (explain 000000000:" + column + ")\n"
+                                    + NamedParameters.parse(sql.explainRegions(form)).explain(bare, "ANALYZE, BUFFERS", explainParameters));
 
                     Map<String, Object> formResult = new LinkedHashMap<>();
                     samples.forEach((v, s) -> formResult.put(v, Map.of("median", median(s), "samples", s)));
