@@ -22,6 +22,8 @@
 #                                        manifests, the outbox and the ledger; the messages; totals;
 #                                        every file's .p7s and every message verified with openssl
 #                                        (cms -verify, smime -verify) against the test CA alone
+#                                        each .xlsx printed to PDF by LibreOffice headless (installed if
+#                                        missing): at most two pages of A4 landscape
 #   transmit --period 2025-06 again      exit 0, nothing sent: no new file, upload or message
 #   (a victim's severity becomes FATAL)
 #   transmit --period 2025-06 --force    2-OZh V0002 R delivered; 1-MEIZhM unchanged, not sent
@@ -360,6 +362,11 @@ command -v jq >/dev/null 2>&1 || need+=(jq)
 command -v curl >/dev/null 2>&1 || need+=(curl)
 command -v inotifywait >/dev/null 2>&1 || need+=(inotify-tools)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
+# printing the delivered forms: LibreOffice headless, poppler's pdfinfo, and Liberation Serif 2 (Times New
+# Roman's metrics, with the Kazakh letters) for the font the forms are laid out in
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
+command -v pdfinfo >/dev/null 2>&1 || need+=(poppler-utils)
+[ -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || need+=(fonts-liberation2)
 if [ -x /usr/lib/postgresql/15/bin/initdb ]; then
     PGBIN=/usr/lib/postgresql/15/bin
 elif command -v initdb >/dev/null 2>&1 && initdb --version | grep -q ' 15\.'; then
@@ -400,7 +407,7 @@ secrets=("$admin_pw" "$reader_pw" "$pipeline_pw" "$sftp_passphrase" "$smtp_pw" "
 # ---- the organisation's signing key, under a test CA -------------------------------------------
 phase "signing key"
 mkdir -p "$W/pki" && chmod 0700 "$W/pki"
-ORG_BIN_VALUE=123456789012
+ORG_BIN_VALUE=050340009875
 openssl req -x509 -newkey rsa:2048 -nodes -keyout "$W/pki/ca.key" -out "$W/pki/ca.pem" -days 3650 -sha256 \
     -subj "/C=KZ/O=Systest PKI/CN=Systest CA" -addext "basicConstraints=critical,CA:TRUE" \
     -addext "keyUsage=critical,keyCertSign,cRLSign" >"$W/logs/pki.log" 2>&1 || die "cannot make the test CA (logs/pki.log)"
@@ -593,12 +600,12 @@ write_env() { # file pipeline-db outbox known-hosts [key-store password]
         REPORTING_EARLIEST_PERIOD=2016-01
         OUTBOX_DIR="$3"
         ORG_BIN="$ORG_BIN_VALUE"
-        ORG_NAME="Системалық тест инспекциясы"
-        ORG_ADDRESS="Астана, Мәңгілік Ел 8"
-        ORG_PHONE="+7 7172 000000"
-        ORG_EMAIL=inspection@systest.example
-        ORG_EXECUTOR="Тестов Т."
-        ORG_HEAD="Басшы Б."
+        ORG_NAME="Қарағанды облысы бойынша Мемлекеттік еңбек инспекциясы департаменті"
+        ORG_ADDRESS="Қарағанды қ., Бұқар жырау даңғылы, 47"
+        ORG_PHONE="+7 7212 41 20 35"
+        ORG_EMAIL=karaganda@enbek.gov.kz
+        ORG_EXECUTOR="Сейітова Айгүл Болатқызы"
+        ORG_HEAD="Омаров Нұрлан Қайратұлы"
         SIGNING_KEYSTORE_FILE="$W/pki/organisation.p12"
         SIGNING_KEYSTORE_PASSWORD="${5:-$p12_pw}"
     )
@@ -661,6 +668,25 @@ check_eq "ledger: both forms V0001 N DELIVERED, SFTP and MAIL done, delivered on
     "1-MEIZhM|1|N|DELIVERED|DONE|DONE|1 2-OZh|1|N|DELIVERED|DONE|DONE|1" \
     "$(ledger -c "SELECT form, version, action, status, sftp_status, mail_status, deliveries FROM transmission
                   WHERE period = '$PERIOD' ORDER BY form, version" | tr '\n' ' ' | sed 's/ $//')"
+
+# ==== 1a. the delivered forms, printed as a clerk prints them =====================================
+phase "print"
+mkdir -p "$W/print"
+if [ -f "$UPLOAD/$m1.xlsx" ] && [ -f "$UPLOAD/$o1.xlsx" ]; then
+    cp "$UPLOAD/$m1.xlsx" "$UPLOAD/$o1.xlsx" "$W/print/"
+    (cd "$W/print" && HOME="$W/home" timeout 300 soffice -env:UserInstallation="file://$W/print/profile" --headless \
+        --convert-to pdf "$m1.xlsx" "$o1.xlsx" >"$W/logs/soffice.log" 2>&1)
+    for base in "$m1" "$o1"; do
+        info=$(pdfinfo "$W/print/$base.pdf" 2>&1)
+        pages=$(sed -n 's/^Pages: *//p' <<<"$info")
+        check_true "print: $base.xlsx prints on at most two pages (LibreOffice: ${pages:-no PDF})" \
+            bash -c '[ -n "$1" ] && [ "$1" -ge 1 ] && [ "$1" -le 2 ]' _ "$pages"
+        check_true "print: $base.xlsx prints on A4 landscape [$(sed -n 's/^Page size: *//p' <<<"$info")]" \
+            bash -c 'grep -Eq "^Page size: +841\.[0-9]+ x 595\.[0-9]+ pts \(A4\)" <<<"$1"' _ "$info"
+    done
+else
+    fail "print: the delivered .xlsx of both forms are on the server"
+fi
 
 # ==== 2. the same again: nothing to do ===========================================================
 phase "transmit again"

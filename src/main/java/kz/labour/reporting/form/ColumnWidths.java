@@ -1,6 +1,5 @@
 package kz.labour.reporting.form;
 
-import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Arrays;
@@ -36,8 +35,28 @@ record ColumnWidths(double[] widths, boolean upright, double headHeight) {
         return widths.clone();
     }
 
-    /** The widths at this text size; none when the heads cannot fit the page's width at it. */
-    static Optional<ColumnWidths> fit(FormTable table, Labels labels, int size) {
+    /**
+     * Per column, the width of its widest number as printed, bold as in the total row, for text of 1 pt
+     * (widths grow in proportion to the size).
+     */
+    static double[] widestNumbers(FormTable table) {
+        double[] widest = new double[table.definition().columns().size()];
+        for (ColumnDef c : table.definition().numericColumns()) {
+            DecimalFormat format = new DecimalFormat(pattern(c.scale()), KAZAKH_NUMBERS);
+            for (FormRow row : table.rows()) {
+                widest[c.number() - 1] = Math.max(widest[c.number() - 1],
+                        TextWidths.width(format.format(Formats.printed(row, c)), 1, true));
+            }
+        }
+        return widest;
+    }
+
+    /**
+     * The widths at this text size; none when the heads cannot fit the page's width at it.
+     *
+     * @param widestNumbers from {@link #widestNumbers}
+     */
+    static Optional<ColumnWidths> fit(FormTable table, Labels labels, int size, double[] widestNumbers) {
         FormDefinition form = table.definition();
         int n = form.columns().size();
         double[] widths = new double[n];
@@ -51,16 +70,14 @@ record ColumnWidths(double[] widths, boolean upright, double headHeight) {
         List<ColumnDef> numeric = form.numericColumns();
         double[] least = new double[n];
         for (ColumnDef c : numeric) {
-            for (FormRow row : table.rows()) {
-                String printed = printed(Formats.printed(row, c), c.scale());
-                least[c.number() - 1] = Math.max(least[c.number() - 1],
-                        TextWidths.width(printed, size, true) / PrintedPage.FIT + PrintedPage.CELL_PADDING);
-            }
+            least[c.number() - 1] = widestNumbers[c.number() - 1] * size / PrintedPage.FIT + PrintedPage.CELL_PADDING;
         }
+        String[] heads = new String[n];
+        numeric.forEach(c -> heads[c.number() - 1] = head(c, labels));
         double even = rest / numeric.size();
         boolean across = Arrays.stream(least).allMatch(l -> l <= even);
         for (ColumnDef c : numeric) {
-            across &= TextWidths.widestWord(head(c, labels), size, false) <= PrintedPage.lineWidth(even);
+            across &= TextWidths.widestWord(heads[c.number() - 1], size, false) <= PrintedPage.lineWidth(even);
         }
         if (across) {
             Arrays.fill(widths, 1, n, even);
@@ -69,13 +86,13 @@ record ColumnWidths(double[] widths, boolean upright, double headHeight) {
         // upright: the lowest head row, in whole points, at which the columns fit the page's width
         int low = (int) Math.ceil(4 * PrintedPage.lineHeight(size));
         int high = (int) PrintedPage.usableHeight() / 2;
-        double[] fitted = upright(numeric, labels, size, high, least);
+        double[] fitted = upright(numeric, heads, size, high, least);
         if (fitted == null || Arrays.stream(fitted).sum() > rest) {
             return Optional.empty();
         }
         while (low < high) {
             int mid = (low + high) / 2;
-            double[] tried = upright(numeric, labels, size, mid, least);
+            double[] tried = upright(numeric, heads, size, mid, least);
             if (tried != null && Arrays.stream(tried).sum() <= rest) {
                 high = mid;
                 fitted = tried;
@@ -95,10 +112,10 @@ record ColumnWidths(double[] widths, boolean upright, double headHeight) {
      * head wraps into, and never narrower than its widest number. Null when a word of a head is longer than
      * the row is high.
      */
-    private static double[] upright(List<ColumnDef> numeric, Labels labels, int size, int headHeight, double[] least) {
+    private static double[] upright(List<ColumnDef> numeric, String[] heads, int size, int headHeight, double[] least) {
         double[] widths = new double[least.length];
         for (ColumnDef c : numeric) {
-            int lines = TextWidths.lines(head(c, labels), size, (headHeight - PrintedPage.CELL_PADDING) * PrintedPage.UPRIGHT_FIT,
+            int lines = TextWidths.lines(heads[c.number() - 1], size, (headHeight - PrintedPage.CELL_PADDING) * PrintedPage.UPRIGHT_FIT,
                     false);
             if (lines == Integer.MAX_VALUE) {
                 return null;
@@ -121,12 +138,7 @@ record ColumnWidths(double[] widths, boolean upright, double headHeight) {
         return unit.isEmpty() || head.contains("(" + unit + ")") ? head : head + " (" + unit + ")";
     }
 
-    /** "45 979,6": a value as the form prints it, in the Kazakh locale's way. */
-    static String printed(BigDecimal value, int scale) {
-        return new DecimalFormat(pattern(scale), KAZAKH_NUMBERS).format(value);
-    }
-
-    /** "#,##0.0": thousands grouped, so many decimals. */
+    /** "#,##0.0": thousands grouped, so many decimals; the Kazakh locale prints 45 979,6. */
     static String pattern(int scale) {
         return "#,##0" + (scale > 0 ? "." + "0".repeat(scale) : "");
     }

@@ -173,8 +173,9 @@ final class SheetLayout {
      */
     static Plan of(FormTable table, Labels labels, Organisation org, OffsetDateTime made) {
         Plan plan = null;
+        double[] widestNumbers = ColumnWidths.widestNumbers(table);
         for (int[] sizes : SIZES) {
-            Optional<ColumnWidths> columns = ColumnWidths.fit(table, labels, sizes[0]);
+            Optional<ColumnWidths> columns = ColumnWidths.fit(table, labels, sizes[0], widestNumbers);
             if (columns.isPresent()) {
                 plan = at(table, labels, org, made, sizes[0], sizes[1], columns.get());
                 if (plan.fits()) {
