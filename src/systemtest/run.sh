@@ -660,7 +660,7 @@ check_true "mail: every message is S/MIME signed (multipart/signed) and openssl 
 check_true "mail: openssl smime -verify accepts both messages as received" verify_mails "${MAIL_TO_ADDRESSES[0]}"
 mail_text "$W/logs/mail-${MAIL_TO_ADDRESSES[0]}-0.txt" >"$W/logs/mail-text-0.txt" 2>/dev/null
 check_true "mail: the signed text names the sender, its BIN and executor in Kazakh and Russian" \
-    bash -c 'grep -q "Жіберуші: Системалық тест инспекциясы, БСН 123456789012" "$1" && grep -q "Исполнитель: Тестов Т., тел. +7 7172 000000, inspection@systest.example" "$1"' \
+    bash -c 'grep -q "Жіберуші: Қарағанды облысы бойынша Мемлекеттік еңбек инспекциясы департаменті, БСН 050340009875" "$1" && grep -q "Исполнитель: Сейітова Айгүл Болатқызы, тел. +7 7212 41 20 35, karaganda@enbek.gov.kz" "$1"' \
     _ "$W/logs/mail-text-0.txt"
 check_true "mail: the .xlsx and .json of both forms are attached under their file names" \
     env RAW="$raw" bash -c 'for n in "$@"; do grep -qF "$n" <<<"$RAW" || exit 1; done' _ "$m1.xlsx" "$m1.json" "$o1.xlsx" "$o1.json"
