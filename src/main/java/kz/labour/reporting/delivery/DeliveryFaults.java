@@ -10,8 +10,6 @@ import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 import javax.net.ssl.SSLException;
@@ -28,6 +26,7 @@ import com.jcraft.jsch.SftpException;
 
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.internet.AddressException;
+import kz.labour.reporting.Causes;
 
 /**
  * Sorts delivery faults into transient (retried with back-off: the server is down, slow or dropped the
@@ -71,12 +70,12 @@ public class DeliveryFaults {
             return server + " unavailable (" + describe(cause) + "); gave up after retries, the next transmit run "
                     + "sends what is missing";
         }
-        return server + ": " + describe(deepest(fault));
+        return server + ": " + describe(Causes.root(fault));
     }
 
     /** The first cause that retrying cannot cure, or null. */
     private static Throwable permanentCause(Throwable fault) {
-        for (Throwable t : chain(fault)) {
+        for (Throwable t : Causes.chain(fault)) {
             String m = lower(t.getMessage());
             if (t instanceof RemoteFileConflictException || t instanceof JSchHostKeyException
                     || t instanceof AuthenticationFailedException || t instanceof AddressException
@@ -103,7 +102,7 @@ public class DeliveryFaults {
 
     /** The first cause that says the server was unreachable, slow or dropped us, or null. */
     private static Throwable transientCause(Throwable fault) {
-        for (Throwable t : chain(fault)) {
+        for (Throwable t : Causes.chain(fault)) {
             if (t instanceof ConnectException || t instanceof NoRouteToHostException || t instanceof UnknownHostException
                     || t instanceof SocketException || t instanceof EOFException || t instanceof InterruptedIOException
                     || t instanceof JSchSessionDisconnectException
@@ -197,19 +196,6 @@ public class DeliveryFaults {
             return "an address was refused (" + describe(t) + "): check MAIL_FROM, MAIL_TO and OPS_MAIL_TO";
         }
         return "mail relay " + smtp.address() + " rejected the message (" + describe(t) + "): check MAIL_FROM and MAIL_TO";
-    }
-
-    private static List<Throwable> chain(Throwable fault) {
-        List<Throwable> all = new ArrayList<>();
-        for (Throwable t = fault; t != null && !all.contains(t); t = t.getCause()) {
-            all.add(t);
-        }
-        return all;
-    }
-
-    private static Throwable deepest(Throwable fault) {
-        List<Throwable> all = chain(fault);
-        return all.get(all.size() - 1);
     }
 
     private static String describe(Throwable t) {

@@ -1,12 +1,16 @@
 package kz.labour.reporting.ledger;
 
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 import com.zaxxer.hikari.HikariDataSource;
 
-/** The pipeline's own database: the ledger and the scheduler's tables. */
+/** The pipeline's own database: the ledger and the scheduler's tables, and its transactions. */
 @Configuration(proxyBeanMethods = false)
 public class PipelineConfiguration {
 
@@ -26,5 +30,15 @@ public class PipelineConfiguration {
         // Connect when first used: bad arguments are refused, and the service starts, without the database.
         ds.setInitializationFailTimeout(-1);
         return ds;
+    }
+
+    /**
+     * Transactions on the pipeline database, so that a change of the ledger and its event are written
+     * together or not at all (PipelineDatabase#inTransaction). The only transaction manager of the
+     * context: the source is read-only and Quartz's job store runs its own transactions (JobStoreTX).
+     */
+    @Bean
+    public DataSourceTransactionManager pipelineTransactionManager(@Qualifier("pipelineDataSource") DataSource pipelineDataSource) {
+        return new DataSourceTransactionManager(pipelineDataSource);
     }
 }

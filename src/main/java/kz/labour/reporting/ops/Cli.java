@@ -8,7 +8,7 @@ import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 
 import kz.labour.reporting.BadInputException;
-import kz.labour.reporting.ledger.Ledger;
+import kz.labour.reporting.ExitCode;
 import kz.labour.reporting.ledger.Trigger;
 import kz.labour.reporting.transmission.Job;
 import kz.labour.reporting.transmission.Summary;
@@ -19,12 +19,10 @@ import kz.labour.reporting.transmission.TransmitRequest;
 public class Cli {
 
     private final ProducerTemplate producer;
-    private final Ledger ledger;
     private final StatusReport statusReport;
 
-    public Cli(ProducerTemplate producer, Ledger ledger, StatusReport statusReport) {
+    public Cli(ProducerTemplate producer, StatusReport statusReport) {
         this.producer = producer;
-        this.ledger = ledger;
         this.statusReport = statusReport;
     }
 
@@ -33,21 +31,22 @@ public class Cli {
             return switch (command.kind()) {
                 case TRANSMIT -> transmit(command, out);
                 case STATUS -> {
-                    out.print(statusReport.table(command.period()));
-                    yield 0;
+                    out.print(command.form() == null ? statusReport.table(command.period())
+                            : statusReport.detail(command.period(), command.form()));
+                    yield ExitCode.OK.code();
                 }
                 default -> throw new IllegalArgumentException(command.kind() + " is not a one-shot command");
             };
         } catch (BadInputException e) {
             err.println("error: " + e.getMessage());
-            return 2;
+            return ExitCode.BAD_INPUT.code();
         } catch (org.apache.camel.CamelExecutionException e) {
             if (e.getCause() instanceof BadInputException bad) {
                 err.println("error: " + bad.getMessage());
-                return 2;
+                return ExitCode.BAD_INPUT.code();
             }
             err.println("error: " + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
-            return 1;
+            return ExitCode.ERROR.code();
         }
     }
 
@@ -58,7 +57,7 @@ public class Cli {
         List<Job> jobs = producer.requestBody("direct:transmit", request, List.class);
         Summary summary = new Summary(jobs);
         out.print(summary.table());
-        return summary.exitCode();
+        return summary.exitCode().code();
     }
 
     static String whoAmI() {

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
+import kz.labour.reporting.ExitCode;
 import kz.labour.reporting.form.FormId;
 import kz.labour.reporting.transmission.Job;
 import kz.labour.reporting.transmission.Outcome;
@@ -35,7 +36,7 @@ public class RecentFailures {
     public void record(List<Job> jobs) {
         for (Job job : jobs) {
             Outcome outcome = job.outcome();
-            if (outcome == null || outcome.exitCode() != 0) {
+            if (outcome == null || outcome.exitCode() != ExitCode.OK) {
                 last.put(job.form(), new Failure(clock.instant(), job.period().toString(),
                         (outcome == null ? "UNFINISHED" : outcome.name()) + (job.message() == null ? "" : ": " + job.message())));
             }

@@ -2,6 +2,7 @@ package kz.labour.reporting.ops;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
@@ -27,7 +28,6 @@ import kz.labour.reporting.BadInputException;
 import kz.labour.reporting.ReportingSettings;
 import kz.labour.reporting.form.FormId;
 import kz.labour.reporting.ledger.DeliveryHistory;
-import kz.labour.reporting.ledger.OverdueRegister.Overdue;
 import kz.labour.reporting.ledger.Trigger;
 import kz.labour.reporting.schedule.Deadlines;
 import kz.labour.reporting.schedule.ReportingCalendar;
@@ -136,17 +136,7 @@ public class ReportingMBean implements SelfNaming {
         }
         failures.record(jobs);
         Summary summary = new Summary(jobs);
-        return summary.table() + "exit code " + summary.exitCode() + " (" + meaning(summary.exitCode()) + ")\n";
-    }
-
-    static String meaning(int exitCode) {
-        return switch (exitCode) {
-            case 0 -> "delivered, or already delivered";
-            case 2 -> "bad input, nothing sent";
-            case 3 -> "validation ERROR, nothing sent, recorded as REJECTED";
-            case 4 -> "delivery failed after retries, recorded as FAILED, files kept in the outbox";
-            default -> "error, see the service log";
-        };
+        return summary.table() + summary.exitCode().describe() + "\n";
     }
 
     // ---- attributes, per form ------------------------------------------------------------------
@@ -237,15 +227,15 @@ public class ReportingMBean implements SelfNaming {
     // ---- helpers ---------------------------------------------------------------------------------
 
     private String lastDeliveredPeriod(FormId form) {
-        return history.lastDelivered(form.ascii()).map(DeliveryHistory.Delivered::period).orElse("");
+        return history.lastDelivered(form).map(d -> d.period().toString()).orElse("");
     }
 
     private int lastDeliveredVersion(FormId form) {
-        return history.lastDelivered(form.ascii()).map(DeliveryHistory.Delivered::version).orElse(0);
+        return history.lastDelivered(form).map(d -> d.version().number()).orElse(0);
     }
 
     private String[] overduePeriods(FormId form) {
-        return deadlines.overdue().stream().filter(o -> o.form().equals(form.ascii())).map(Overdue::period)
+        return deadlines.overdue().stream().filter(o -> o.form() == form).map(o -> o.period().toString())
                 .toArray(String[]::new);
     }
 
@@ -255,8 +245,8 @@ public class ReportingMBean implements SelfNaming {
      */
     private String nextFireTime(FormId form) {
         Optional<Instant> monthly = schedule.nextFire(ScheduleSettings.MONTHLY);
-        String lastEnded = settings.periods().lastEnded(clock.instant()).toString();
-        boolean pending = history.lastDelivered(form.ascii()).map(d -> d.period().compareTo(lastEnded) < 0).orElse(true);
+        YearMonth lastEnded = settings.periods().lastEnded(clock.instant());
+        boolean pending = history.lastDelivered(form).map(d -> d.period().isBefore(lastEnded)).orElse(true);
         Optional<Instant> catchUp = pending ? schedule.nextEffectiveCatchUp() : Optional.empty();
         return format(Stream.of(monthly, catchUp).flatMap(Optional::stream).min(Comparator.naturalOrder()));
     }
@@ -266,8 +256,8 @@ public class ReportingMBean implements SelfNaming {
 
     /** The later of the ledger's last REJECTED/FAILED version and this instance's last failed run. */
     private String lastFailure(FormId form) {
-        Optional<Dated> fromLedger = history.lastFailure(form.ascii()).map(f -> new Dated(f.at().toInstant(),
-                f.period() + " " + String.format("V%04d", f.version()) + " " + f.status() + " at " + local(f.at().toInstant())
+        Optional<Dated> fromLedger = history.lastFailure(form).map(f -> new Dated(f.at().toInstant(),
+                f.period() + " " + f.version().label() + " " + f.status() + " at " + local(f.at().toInstant())
                         + (f.detail() == null || f.detail().isEmpty() ? "" : ": " + f.detail())));
         Optional<Dated> fromRuns = failures.last(form).map(f -> new Dated(f.at(),
                 f.period() + " " + f.text() + " at " + local(f.at())));

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import kz.labour.reporting.Causes;
 import kz.labour.reporting.ReportingSettings;
 import kz.labour.reporting.form.FormId;
 import kz.labour.reporting.ledger.OverdueRegister;
@@ -54,7 +55,7 @@ public class Deadlines {
             log.info("deadline {}: {} is before the earliest period {}; nothing is due", deadline, month, settings.earliest());
         } else {
             for (FormId form : FormId.values()) {
-                if (register.recordIfUndelivered(form.ascii(), month.toString(),
+                if (register.recordIfUndelivered(form, month,
                         deadline.atZone(settings.zoneId()).toOffsetDateTime(), view.instanceId())) {
                     log.error("{} {} is OVERDUE: not delivered by the deadline {}", form.index(), month, deadline);
                 }
@@ -83,7 +84,7 @@ public class Deadlines {
     public void alertFailed(@ExchangeProperty("overdue") List<Overdue> claimed, Exception cause) {
         register.unclaim(claimed);
         log.error("overdue alert could not be sent ({}); it is sent by the next deadline check: {}",
-                ScheduledRuns.rootMessage(cause), claimed, cause);
+                Causes.summary(cause), claimed, cause);
     }
 
     /** Every form and period overdue now (health indicator, MBean). */

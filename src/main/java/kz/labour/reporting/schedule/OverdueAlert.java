@@ -18,16 +18,16 @@ public record OverdueAlert(String subject, String text) {
      * @param instanceId which instance found them
      */
     public static OverdueAlert of(List<Overdue> overdue, ZoneId zone, String mbean, String instanceId) {
-        String names = overdue.stream().map(o -> FormId.parse(o.form()).index() + " " + o.period())
+        String names = overdue.stream().map(o -> o.form().index() + " " + o.period())
                 .collect(Collectors.joining(", "));
         StringBuilder text = new StringBuilder();
         text.append("These forms were not delivered to the statistics bureau by their deadline:\n\n");
         for (Overdue o : overdue) {
-            FormId form = FormId.parse(o.form());
+            FormId form = o.form();
             text.append(String.format("  %s (%s): period %s, deadline %s%n", form.index(), form.ascii(), o.period(),
                     o.deadline().atZoneSameInstant(zone).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS)));
         }
-        String period = overdue.get(0).period();
+        String period = overdue.get(0).period().toString();
         text.append("\nWhat to do:\n")
             .append("  1. See what the ledger holds for the period (a REJECTED or FAILED version says why):\n")
             .append("       java -jar labour-reporting.jar status --period ").append(period).append('\n')

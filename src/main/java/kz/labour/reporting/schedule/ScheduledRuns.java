@@ -13,6 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import kz.labour.reporting.Causes;
+import kz.labour.reporting.ExitCode;
 import kz.labour.reporting.ledger.Trigger;
 import kz.labour.reporting.ops.RecentFailures;
 import kz.labour.reporting.transmission.Job;
@@ -83,10 +85,10 @@ public class ScheduledRuns {
     /** After direct:transmit: the summary into the log, failures kept for the MBean. */
     public void finished(@ExchangeProperty("request") TransmitRequest request, List<Job> jobs) {
         Summary summary = new Summary(jobs);
-        if (summary.exitCode() == 0) {
+        if (summary.exitCode() == ExitCode.OK) {
             log.info("{} {} done:\n{}", request.requestedBy(), request.period(), summary.table());
         } else {
-            log.error("{} {} ended with exit code {}:\n{}", request.requestedBy(), request.period(), summary.exitCode(),
+            log.error("{} {} ended with exit code {}:\n{}", request.requestedBy(), request.period(), summary.exitCode().code(),
                     summary.table());
         }
         failures.record(jobs);
@@ -94,16 +96,8 @@ public class ScheduledRuns {
 
     /** direct:transmit itself failed (bad configuration, database down): logged and kept for the MBean. */
     public void failed(@ExchangeProperty("request") TransmitRequest request, Exception cause) {
-        String text = "ERROR: " + rootMessage(cause);
+        String text = "ERROR: " + Causes.summary(cause);
         log.error("{} {} failed: {}", request.requestedBy(), request.period(), text, cause);
         failures.record(request.form(), request.period(), text);
-    }
-
-    static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 }

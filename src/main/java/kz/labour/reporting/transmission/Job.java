@@ -9,6 +9,7 @@ import kz.labour.reporting.form.Finding;
 import kz.labour.reporting.form.FormId;
 import kz.labour.reporting.form.FormTable;
 import kz.labour.reporting.form.RenderedForm;
+import kz.labour.reporting.form.Version;
 import kz.labour.reporting.ledger.Transmission;
 import kz.labour.reporting.ledger.TransmissionLock;
 import kz.labour.reporting.source.Aggregate;
@@ -31,7 +32,7 @@ public final class Job {
     private List<Finding> findings = List.of();
     private RenderedForm rendered;
     private Path directory;
-    private int version;
+    private Version version;
     private char action;
     private Transmission transmission;
     private Outcome outcome;
@@ -75,9 +76,10 @@ public final class Job {
     public void rendered(RenderedForm rendered) { this.rendered = rendered; }
     public Path directory() { return directory; }
     public void directory(Path directory) { this.directory = directory; }
-    public int version() { return version; }
+    /** The version built or delivered; null while none is decided. */
+    public Version version() { return version; }
     public char action() { return action; }
-    public void version(int version, char action) { this.version = version; this.action = action; }
+    public void version(Version version, char action) { this.version = version; this.action = action; }
     public Transmission transmission() { return transmission; }
     public void transmission(Transmission transmission) { this.transmission = transmission; }
     public Outcome outcome() { return outcome; }
@@ -94,6 +96,6 @@ public final class Job {
     }
 
     public String versionLabel() {
-        return String.format("V%04d", version);
+        return version.label();
     }
 }

@@ -2,13 +2,9 @@ package kz.labour.reporting.transmission;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +18,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import kz.labour.reporting.BadInputException;
+import kz.labour.reporting.Causes;
 import kz.labour.reporting.ReportingSettings;
 import kz.labour.reporting.delivery.DeliveryFaults;
 import kz.labour.reporting.form.Controls;
@@ -37,6 +31,8 @@ import kz.labour.reporting.form.RegionCatalogue;
 import kz.labour.reporting.form.RenderedForm;
 import kz.labour.reporting.form.Rendering;
 import kz.labour.reporting.form.Severity;
+import kz.labour.reporting.form.Version;
+import kz.labour.reporting.ledger.Build;
 import kz.labour.reporting.ledger.Channel;
 import kz.labour.reporting.ledger.ChannelStatus;
 import kz.labour.reporting.ledger.Ledger;
@@ -63,7 +59,6 @@ public class Transmissions {
     private final Clock clock;
     private final DeliveryFaults faults;
     private final int lockWaitSeconds;
-    private final ObjectMapper json = new ObjectMapper();
 
     public Transmissions(ReportingSettings settings, Ledger ledger, Labels labels, RegionCatalogue regions, Clock clock,
                          DeliveryFaults faults, @Value("${reporting.lock-wait-seconds:600}") int lockWaitSeconds) {
@@ -83,7 +78,7 @@ public class Transmissions {
         List<YearMonth> months = settings.periods().parse(request.period(), now);
         List<FormId> forms = request.form() == null || request.form().isBlank()
                 ? List.of(FormId.values()) : List.of(FormId.parse(request.form()));
-        OffsetDateTime asOf = asOf(request.asOf(), now, settings.zoneId());
+        OffsetDateTime asOf = settings.periods().asOf(request.asOf(), now);
         List<Job> jobs = new ArrayList<>();
         for (YearMonth month : months) {
             for (FormId form : forms) {
@@ -93,41 +88,15 @@ public class Transmissions {
         return jobs;
     }
 
-    /** The data cut-off: ISO-8601 with offset, a local date-time or date in the reporting zone, or now. */
-    static OffsetDateTime asOf(String text, Instant now, ZoneId zone) {
-        OffsetDateTime asOf;
-        if (text == null || text.isBlank()) {
-            asOf = now.atZone(zone).toOffsetDateTime();
-        } else {
-            String t = text.trim();
-            try {
-                if (t.length() == 10) {
-                    asOf = LocalDate.parse(t).atStartOfDay(zone).toOffsetDateTime();
-                } else if (t.endsWith("Z") || t.matches(".*[+-]\\d{2}:?\\d{2}$")) {
-                    asOf = OffsetDateTime.parse(t).atZoneSameInstant(zone).toOffsetDateTime();
-                } else {
-                    asOf = LocalDateTime.parse(t).atZone(zone).toOffsetDateTime();
-                }
-            } catch (DateTimeException e) {
-                throw new BadInputException("--as-of", "'" + text + "' is not a time; accepted: ISO-8601 such as "
-                        + "2025-07-01T06:00:00+05:00, 2025-07-01T06:00 (reporting zone) or 2025-07-01");
-            }
-            if (asOf.toInstant().isAfter(now)) {
-                throw new BadInputException("--as-of", "'" + text + "' is in the future; a cut-off must be a time that has passed");
-            }
-        }
-        return asOf.truncatedTo(ChronoUnit.SECONDS);
-    }
-
     /**
      * Takes the lock of the job's form and period and decides, from the ledger, what to do. Runs
      * under the lock so two runs started at once see each other's results.
      */
     public void begin(@ExchangeProperty("job") Job job) {
         if (job.mode() != Mode.DRY_RUN) {
-            job.lock(ledger.lock(job.form().ascii(), job.period().toString(), lockWaitSeconds));
+            job.lock(ledger.lock(job.form(), job.period(), lockWaitSeconds));
         }
-        List<Transmission> history = ledger.history(job.form().ascii(), job.period().toString());
+        List<Transmission> history = ledger.history(job.form(), job.period());
         Optional<Transmission> latest = history.isEmpty() ? Optional.empty() : Optional.of(history.get(history.size() - 1));
         Optional<Transmission> delivered = history.stream().filter(t -> t.status() == Status.DELIVERED).reduce((a, b) -> b);
         Optional<Transmission> unfinished = latest.filter(t -> t.status().unfinished());
@@ -139,7 +108,7 @@ public class Transmissions {
                     Transmission d = delivered.get();
                     job.version(d.version(), d.action());
                     job.step(Job.Step.SKIP);
-                    job.end(Outcome.ALREADY_DELIVERED, "already delivered " + d.versionLabel() + " on "
+                    job.end(Outcome.ALREADY_DELIVERED, "already delivered " + d.version() + " on "
                             + d.updatedAt().atZoneSameInstant(settings.zoneId()).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS)
                             + "; use --force to send changed numbers or --resend to send it again");
                     log.info("{} {}; nothing sent", job.name(), job.message());
@@ -150,7 +119,7 @@ public class Transmissions {
             case DRY_RUN -> build(job, latest, delivered.isPresent());
             case FORCE -> {
                 if (unfinished.isPresent()) {
-                    throw new BadInputException("--force", job.name() + " " + unfinished.get().versionLabel() + " is "
+                    throw new BadInputException("--force", job.name() + " " + unfinished.get().version() + " is "
                             + unfinished.get().status() + "; run transmit without a flag to finish it first");
                 }
                 build(job, latest, delivered.isPresent());
@@ -161,7 +130,7 @@ public class Transmissions {
     }
 
     private void build(Job job, Optional<Transmission> latest, boolean anyDelivered) {
-        int version = latest.map(t -> t.status() == Status.REJECTED ? t.version() : t.version() + 1).orElse(1);
+        Version version = latest.map(t -> t.status() == Status.REJECTED ? t.version() : t.version().next()).orElse(Version.FIRST);
         job.version(version, anyDelivered ? 'R' : 'N');
         job.step(Job.Step.BUILD);
     }
@@ -171,6 +140,7 @@ public class Transmissions {
         job.version(t.version(), t.action());
         job.directory(periodDirectory(job));
         job.rendered(RenderedForm.read(job.directory(), t.manifestName()));
+        job.findings(ledger.findings(t));
         job.step(Job.Step.DELIVER_STORED);
     }
 
@@ -233,7 +203,7 @@ public class Transmissions {
      */
     public void render(@ExchangeProperty("job") Job job) {
         RenderedForm rendered = Rendering.render(job.table(), job.findings(), labels, settings.organisation(),
-                job.version(), job.action(), OffsetDateTime.now(clock).atZoneSameInstant(settings.zoneId()).toOffsetDateTime(),
+                job.version().number(), job.action(), OffsetDateTime.now(clock).atZoneSameInstant(settings.zoneId()).toOffsetDateTime(),
                 settings.zoneId());
         job.rendered(rendered);
         if (job.mode() == Mode.DRY_RUN) {
@@ -243,18 +213,18 @@ public class Transmissions {
             return;
         }
         if (job.mode() == Mode.FORCE) {
-            Optional<Transmission> delivered = ledger.latestDelivered(job.form().ascii(), job.period().toString());
+            Optional<Transmission> delivered = ledger.latestDelivered(job.form(), job.period());
             if (delivered.isPresent() && rendered.contentHash().equals(delivered.get().contentHash())) {
                 job.version(delivered.get().version(), delivered.get().action());
-                job.end(Outcome.UNCHANGED, "numbers unchanged since " + delivered.get().versionLabel() + "; nothing sent");
+                job.end(Outcome.UNCHANGED, "numbers unchanged since " + delivered.get().version() + "; nothing sent");
                 return;
             }
         }
         job.directory(periodDirectory(job));
         rendered.write(job.directory());
-        job.transmission(ledger.record(job.form().ascii(), job.period().toString(), job.version(), job.action(),
-                settings.accumulationMode().name(), job.asOf(), rendered.contentHash(), stored(rendered),
-                findingsJson(job.findings()), Status.BUILT, job.request().trigger(), job.request().requestedBy()));
+        job.transmission(ledger.record(new Build(job.form(), job.period(), job.version(), job.action(),
+                settings.accumulationMode(), job.asOf(), rendered.contentHash(), stored(rendered), job.findings(), Status.BUILT),
+                job.request().requester()));
     }
 
     /** Whether the routes build this job from the source. */
@@ -269,18 +239,16 @@ public class Transmissions {
 
     /** Marks the start of delivery in the ledger; a resend sends both channels again. */
     public void startDelivery(@ExchangeProperty("job") Job job) {
-        ledger.startDelivery(job.transmission(), job.mode() == Mode.RESEND, job.request().trigger(), job.request().requestedBy());
-        job.transmission(ledger.find(job.transmission().id()).orElseThrow());
+        job.transmission(ledger.startDelivery(job.transmission(), job.mode() == Mode.RESEND, job.request().requester()));
     }
 
     /** Whether a channel still has to be sent (a channel that succeeded is never repeated). */
     public boolean channelPending(@ExchangeProperty("job") Job job, String channel) {
-        return job.transmission().channel(Channel.valueOf(channel)) != ChannelStatus.DONE;
+        return job.transmission().status(Channel.valueOf(channel)) != ChannelStatus.DONE;
     }
 
     public void channelDone(@ExchangeProperty("job") Job job, String channel) {
-        ledger.channel(job.transmission(), Channel.valueOf(channel), ChannelStatus.DONE, null,
-                job.request().trigger(), job.request().requestedBy());
+        job.transmission(ledger.channelDone(job.transmission(), Channel.valueOf(channel), job.request().requester()));
         log.info("{} {} {} delivered by {}", job.form().index(), job.period(), job.versionLabel(),
                 "SFTP".equals(channel) ? "SFTP" : "e-mail");
     }
@@ -291,8 +259,7 @@ public class Transmissions {
      */
     public void channelFailed(@ExchangeProperty("job") Job job, String channel, Exception cause) {
         String error = faults.explain(channel, cause);
-        ledger.channel(job.transmission(), Channel.valueOf(channel), ChannelStatus.FAILED, error,
-                job.request().trigger(), job.request().requestedBy());
+        job.transmission(ledger.channelFailed(job.transmission(), Channel.valueOf(channel), error, job.request().requester()));
         log.error("{} {} {} not delivered by {}: {}", job.form().index(), job.period(), job.versionLabel(),
                 "SFTP".equals(channel) ? "SFTP" : "e-mail", error);
         log.debug("{} {} {} {} failure in full", job.form().index(), job.period(), job.versionLabel(), channel, cause);
@@ -303,7 +270,7 @@ public class Transmissions {
      * version delivered before stays delivered in the ledger when a resend of it fails.
      */
     public void finishDelivery(@ExchangeProperty("job") Job job) {
-        Transmission t = ledger.finish(job.transmission(), job.request().trigger(), job.request().requestedBy());
+        Transmission t = ledger.finishDelivery(job.transmission(), job.request().requester());
         job.transmission(t);
         boolean resend = job.mode() == Mode.RESEND;
         if (t.sftpStatus() == ChannelStatus.DONE && t.mailStatus() == ChannelStatus.DONE) {
@@ -356,9 +323,9 @@ public class Transmissions {
     /** A validation ERROR: nothing is sent; the attempt is recorded as REJECTED (not in a dry run). */
     public void rejected(@ExchangeProperty("job") Job job) {
         if (job.mode() != Mode.DRY_RUN) {
-            ledger.record(job.form().ascii(), job.period().toString(), job.version(), job.action(),
-                    settings.accumulationMode().name(), job.asOf(), job.rendered() == null ? null : job.rendered().contentHash(),
-                    List.of(), findingsJson(job.findings()), Status.REJECTED, job.request().trigger(), job.request().requestedBy());
+            ledger.record(new Build(job.form(), job.period(), job.version(), job.action(), settings.accumulationMode(),
+                    job.asOf(), job.rendered() == null ? null : job.rendered().contentHash(), List.of(), job.findings(),
+                    Status.REJECTED), job.request().requester());
         }
         job.end(Outcome.REJECTED, job.findings().stream().filter(Finding::blocking).count() + " ERROR finding(s); nothing sent");
         log.error("{} rejected: {}", job.name(), job.findings());
@@ -388,15 +355,7 @@ public class Transmissions {
         return rendered.files().stream().map(f -> new StoredFile(f.name(), f.size(), f.sha256())).toList();
     }
 
-    private String findingsJson(List<Finding> findings) {
-        try {
-            return json.writeValueAsString(findings);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     static String rootMessage(Throwable e) {
-        return kz.labour.reporting.LabourReportingApplication.messages(e);
+        return Causes.summary(e);
     }
 }

@@ -1,5 +1,6 @@
 package kz.labour.reporting.transmission;
 
+import kz.labour.reporting.ledger.Requester;
 import kz.labour.reporting.ledger.Trigger;
 
 /**
@@ -11,4 +12,9 @@ import kz.labour.reporting.ledger.Trigger;
  * @param asOf        ISO-8601 cut-off, or null for now
  */
 public record TransmitRequest(String period, String form, String asOf, Mode mode, Trigger trigger, String requestedBy) {
+
+    /** Who asked, as the ledger records it. */
+    public Requester requester() {
+        return new Requester(trigger, requestedBy);
+    }
 }

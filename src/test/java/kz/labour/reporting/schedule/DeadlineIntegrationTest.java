@@ -88,7 +88,7 @@ class DeadlineIntegrationTest {
     @BeforeEach
     void emptyLedgerAndNoAlerts() {
         pipelineDatabase.ensureMigrated(); // the schema is made on first use; the test reads it directly
-        pipeline.execute("TRUNCATE overdue, transmission_event, transmission");
+        pipeline.execute("TRUNCATE overdue, finding, build_attempt, transmission_event, transmission");
         alerts.clear();
         mailRelayDown = false;
     }
