@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
+import kz.labour.reporting.demo.DemoRunner;
 import kz.labour.reporting.form.FormWorkbook;
 import kz.labour.reporting.ledger.PipelineDatabase;
 import kz.labour.reporting.ops.CdsTraining;
@@ -125,7 +126,7 @@ public class LabourReportingApplication {
             System.err.println("error: the demo runs from the source tree: mvn -q spring-boot:run -Dspring-boot.run.arguments=demo");
             return ExitCode.BAD_INPUT.code();
         }
-        return kz.labour.reporting.demo.DemoRunner.run(System.out, System.err);
+        return DemoRunner.run(System.out, System.err, LabourReportingApplication::oneShot);
     }
 
     /** A start that failed: bad settings (exit 2) named as such, anything else with its innermost cause (exit 1). */

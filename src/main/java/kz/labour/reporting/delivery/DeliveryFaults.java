@@ -27,6 +27,7 @@ import com.jcraft.jsch.SftpException;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.internet.AddressException;
 import kz.labour.reporting.Causes;
+import kz.labour.reporting.ledger.Channel;
 
 /**
  * Sorts delivery faults into transient (retried with back-off: the server is down, slow or dropped the
@@ -55,16 +56,16 @@ public class DeliveryFaults {
     }
 
     /** One line for the ledger, the log and the alert: what went wrong and what to fix. */
-    public String explain(String channel, Throwable fault) {
+    public String explain(Channel channel, Throwable fault) {
         if (fault == null) {
             return "unknown error";
         }
         Throwable permanent = permanentCause(fault);
         if (permanent != null) {
-            return "SFTP".equals(channel) ? explainSftp(permanent) : explainMail(permanent);
+            return channel == Channel.SFTP ? explainSftp(permanent) : explainMail(permanent);
         }
         Throwable cause = transientCause(fault);
-        String server = "SFTP".equals(channel) ? "SFTP server " + settings.sftp().address()
+        String server = channel == Channel.SFTP ? "SFTP server " + settings.sftp().address()
                 : "mail relay " + settings.smtp().address();
         if (cause != null) {
             return server + " unavailable (" + describe(cause) + "); gave up after retries, the next transmit run "

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * the remote check, the mail session and the messages that say what to fix.
  */
 @ConfigurationProperties("delivery")
-public record DeliverySettings(Sftp sftp, Smtp smtp, Mail mail, Retry retry) {
+record DeliverySettings(Sftp sftp, Smtp smtp, Mail mail, Retry retry) {
 
     /** The bureau's SFTP server; key authentication, host key checked against {@code knownHostsFile}. */
     public record Sftp(String host, int port, String user, String privateKeyFile, String privateKeyPassphrase,

@@ -14,7 +14,7 @@ import jakarta.mail.util.ByteArrayDataSource;
  * that). Each keeps its own name and content type; camel-mail encodes the names.
  */
 @Component("mailAttachments")
-public class MailAttachments {
+class MailAttachments {
 
     public void attach(@ExchangeProperty("mail") BureauMail mail, Exchange exchange) {
         AttachmentMessage message = exchange.getMessage(AttachmentMessage.class);

@@ -32,7 +32,7 @@ import kz.labour.reporting.form.Version;
  * (region, values), so a resent or resumed version is described exactly as it was built; every caption
  * comes from {@code data/labels.json}.
  */
-public final class MailComposer {
+final class MailComposer {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String JSON = "application/json; charset=UTF-8";

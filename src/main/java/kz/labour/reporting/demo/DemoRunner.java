@@ -18,7 +18,6 @@ import jakarta.mail.internet.MimeMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
-import kz.labour.reporting.LabourReportingApplication;
 import kz.labour.reporting.ops.Command;
 
 /**
@@ -31,10 +30,16 @@ import kz.labour.reporting.ops.Command;
  */
 public final class DemoRunner {
 
+    /** How the demo runs its command: the application's one-shot start, given by the application itself. */
+    @FunctionalInterface
+    public interface OneShot {
+        int run(Command command, Map<String, Object> properties, PrintStream out, PrintStream err);
+    }
+
     private DemoRunner() {
     }
 
-    public static int run(PrintStream out, PrintStream err) {
+    public static int run(PrintStream out, PrintStream err, OneShot oneShot) {
         quietServers();
         Path home = Path.of("target", "demo").toAbsolutePath();
         deleteTree(home); // a fresh ledger must not meet last run's files on the SFTP server
@@ -75,7 +80,7 @@ public final class DemoRunner {
             out.println("Transmitting 1-МЕИЖМ and 2-ӨЖ for " + period + " (source read as " + postgres.source().user()
                     + ", SELECT only) …");
             out.println();
-            int code = LabourReportingApplication.oneShot(Command.parse("transmit", "--period", period),
+            int code = oneShot.run(Command.parse("transmit", "--period", period),
                     properties, out, err);
             int messages = save(smtp.getReceivedMessages(), mailbox);
             out.println();

@@ -12,7 +12,7 @@ import com.zaxxer.hikari.HikariDataSource;
 
 /** The pipeline's own database: the ledger and the scheduler's tables, and its transactions. */
 @Configuration(proxyBeanMethods = false)
-public class PipelineConfiguration {
+class PipelineConfiguration {
 
     @Bean(destroyMethod = "close")
     public HikariDataSource pipelineDataSource(@Value("${pipeline.datasource.url}") String url,

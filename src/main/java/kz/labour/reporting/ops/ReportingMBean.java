@@ -13,8 +13,6 @@ import java.util.stream.Stream;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 
-import org.apache.camel.CamelExecutionException;
-import org.apache.camel.ProducerTemplate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jmx.export.annotation.ManagedAttribute;
 import org.springframework.jmx.export.annotation.ManagedOperation;
@@ -33,15 +31,16 @@ import kz.labour.reporting.schedule.Deadlines;
 import kz.labour.reporting.schedule.ReportingCalendar;
 import kz.labour.reporting.schedule.ScheduleSettings;
 import kz.labour.reporting.schedule.ScheduleView;
-import kz.labour.reporting.transmission.Job;
 import kz.labour.reporting.transmission.Mode;
+import kz.labour.reporting.transmission.RecentFailures;
 import kz.labour.reporting.transmission.Summary;
+import kz.labour.reporting.transmission.TransmissionService;
 import kz.labour.reporting.transmission.TransmitRequest;
 
 /**
  * The application MBean (docs/operators-guide.md): per form what was delivered last, what is
  * overdue, when the schedule next sends it and what failed last; and the operators' reruns, which
- * enter {@code direct:transmit} like the CLI and the schedule, with the CLI's rules and messages.
+ * enter the transmission (TransmissionService) like the CLI and the schedule, with the CLI's rules and messages.
  *
  * <p>Bad input (a period or form the CLI would refuse) throws IllegalArgumentException with the
  * CLI's message and sends nothing. A JDK exception type, so any JMX client shows it without our
@@ -52,7 +51,7 @@ import kz.labour.reporting.transmission.TransmitRequest;
         + "their schedule, and operator reruns")
 public class ReportingMBean implements SelfNaming {
 
-    private final ProducerTemplate producer;
+    private final TransmissionService transmissions;
     private final StatusReport statusReport;
     private final DeliveryHistory history;
     private final Deadlines deadlines;
@@ -63,11 +62,11 @@ public class ReportingMBean implements SelfNaming {
     private final Clock clock;
     private final String objectName;
 
-    public ReportingMBean(ProducerTemplate producer, StatusReport statusReport, DeliveryHistory history, Deadlines deadlines,
+    public ReportingMBean(TransmissionService transmissions, StatusReport statusReport, DeliveryHistory history, Deadlines deadlines,
                           ScheduleView schedule, ReportingCalendar calendar, RecentFailures failures,
                           ReportingSettings settings, Clock clock,
                           @Value("${reporting.jmx.object-name}") String objectName) {
-        this.producer = producer;
+        this.transmissions = transmissions;
         this.statusReport = statusReport;
         this.history = history;
         this.deadlines = deadlines;
@@ -118,24 +117,29 @@ public class ReportingMBean implements SelfNaming {
         }
     }
 
-    private String run(TransmitRequest request) {
-        List<Job> jobs;
+    @ManagedOperation(description = "Like 'status --period P --form F': each version of one form for one period, every "
+            + "build of it (REJECTED ones included) and each build's findings")
+    @ManagedOperationParameters({
+            @ManagedOperationParameter(name = "period", description = "YYYY-MM"),
+            @ManagedOperationParameter(name = "form", description = "1-MEIZhM or 2-OZh (1-МЕИЖМ, 2-ӨЖ, any case)") })
+    public String formStatus(String period, String form) {
         try {
-            @SuppressWarnings("unchecked")
-            List<Job> result = producer.requestBody("direct:transmit", request, List.class);
-            jobs = result;
-        } catch (CamelExecutionException e) {
-            if (e.getCause() instanceof BadInputException bad) {
-                failures.record(request.form(), request.period(), "BAD_INPUT: " + bad.getMessage());
-                throw new IllegalArgumentException(bad.getMessage());
-            }
-            String message = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
-            failures.record(request.form(), request.period(), "ERROR: " + message);
-            // a JDK type, so the client needs none of our classes (nor Camel's) to show it
-            throw new IllegalStateException("error: " + message);
+            return statusReport.detail(blankToNull(period), form);
+        } catch (BadInputException e) {
+            throw new IllegalArgumentException(e.getMessage());
         }
-        failures.record(jobs);
-        Summary summary = new Summary(jobs);
+    }
+
+    private String run(TransmitRequest request) {
+        Summary summary;
+        try {
+            summary = transmissions.transmit(request);
+        } catch (BadInputException bad) {
+            throw new IllegalArgumentException(bad.getMessage());
+        } catch (RuntimeException e) {
+            // a JDK type, so the client needs none of our classes (nor Camel's) to show it
+            throw new IllegalStateException("error: " + e.getMessage());
+        }
         return summary.table() + summary.exitCode().describe() + "\n";
     }
 

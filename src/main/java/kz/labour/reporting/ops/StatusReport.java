@@ -22,7 +22,7 @@ import kz.labour.reporting.ledger.Transmission;
  * table, or, for one form and period, each version with every build of it and that build's findings.
  */
 @Component
-public class StatusReport {
+class StatusReport {
 
     private final Ledger ledger;
     private final ReportingSettings settings;

@@ -16,7 +16,7 @@ import kz.labour.reporting.ledger.OverdueRegister.Overdue;
  * pipeline database, so every instance reports the same and a delivery from any of them clears it.
  */
 @Component("deadlineHealthIndicator")
-public class DeadlineHealthIndicator implements HealthIndicator {
+class DeadlineHealthIndicator implements HealthIndicator {
 
     private final Deadlines deadlines;
 

@@ -3,7 +3,9 @@ package kz.labour.reporting.schedule;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
@@ -15,8 +17,11 @@ import org.springframework.stereotype.Component;
 import kz.labour.reporting.Causes;
 import kz.labour.reporting.ReportingSettings;
 import kz.labour.reporting.form.FormId;
+import kz.labour.reporting.ledger.Attempt;
+import kz.labour.reporting.ledger.Ledger;
 import kz.labour.reporting.ledger.OverdueRegister;
 import kz.labour.reporting.ledger.OverdueRegister.Overdue;
+import kz.labour.reporting.ledger.Status;
 
 /**
  * The deadline check (route {@code deadline}): at the end of day 3, a form of the previous month
@@ -31,11 +36,13 @@ public class Deadlines {
     private final ReportingCalendar calendar;
     private final ReportingSettings settings;
     private final OverdueRegister register;
+    private final Ledger ledger;
     private final ScheduleView view;
     private final String mbeanName;
 
-    public Deadlines(ReportingCalendar calendar, ReportingSettings settings, OverdueRegister register, ScheduleView view,
-                     @Value("${reporting.jmx.object-name}") String mbeanName) {
+    public Deadlines(ReportingCalendar calendar, ReportingSettings settings, OverdueRegister register, Ledger ledger,
+                     ScheduleView view, @Value("${reporting.jmx.object-name}") String mbeanName) {
+        this.ledger = ledger;
         this.calendar = calendar;
         this.settings = settings;
         this.register = register;
@@ -93,6 +100,13 @@ public class Deadlines {
     }
 
     private OverdueAlert alert(List<Overdue> claimed) {
-        return OverdueAlert.of(claimed, settings.zoneId(), mbeanName, view.instanceId());
+        Map<Overdue, Attempt> rejected = new LinkedHashMap<>();
+        for (Overdue o : claimed) {
+            List<Attempt> attempts = ledger.attempts(o.form(), o.period());
+            if (!attempts.isEmpty() && attempts.get(attempts.size() - 1).status() == Status.REJECTED) {
+                rejected.put(o, attempts.get(attempts.size() - 1));
+            }
+        }
+        return OverdueAlert.of(claimed, rejected, settings.zoneId(), mbeanName, view.instanceId());
     }
 }

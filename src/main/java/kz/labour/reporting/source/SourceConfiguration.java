@@ -13,7 +13,7 @@ import kz.labour.reporting.BadInputException;
  * write whatever the role may do), on the configured schema, with a statement timeout.
  */
 @Configuration(proxyBeanMethods = false)
-public class SourceConfiguration {
+class SourceConfiguration {
 
     @Bean(destroyMethod = "close")
     public HikariDataSource sourceDataSource(@Value("${source.datasource.url}") String url,

@@ -19,10 +19,10 @@ import kz.labour.reporting.form.FormId;
  * the source checks ({@code 2-OZh-source-checks.sql}). Named parameters use camel-jdbc's
  * {@code :?name} syntax and are bound from message headers.
  */
-@Component("sql")
+@Component("sqlLibrary")
 public class SqlLibrary {
 
-    /** The parameters the build-form route binds (Transmissions.bindSql); a statement may use any of them. */
+    /** The parameters the build-form route binds (FormBuilder.bindSql); a statement may use any of them. */
     public static final Set<String> PARAMETERS = Set.of("from", "until", "as_of", "regions", "zone");
 
     private final Map<String, String> cache = new ConcurrentHashMap<>();

@@ -6,11 +6,20 @@ import java.util.stream.Collectors;
 import kz.labour.reporting.ExitCode;
 import kz.labour.reporting.form.Finding;
 
-/** What a request did, one line per form and period, for operators (CLI and JMX print the same). */
+/**
+ * What a request did, one line per form and period, for operators: the answer of the entry point
+ * ({@link TransmissionService#transmit}, route {@code transmit}); the CLI, JMX and the schedule's log
+ * print the same table.
+ */
 public record Summary(List<Job> jobs) {
 
     public Summary {
         jobs = List.copyOf(jobs);
+    }
+
+    /** The jobs of a request as they ended, in the order they ran. */
+    public static Summary of(List<Job> jobs) {
+        return new Summary(jobs);
     }
 
     /** The worst outcome decides (an unfinished job counts as an error). */
@@ -25,7 +34,7 @@ public record Summary(List<Job> jobs) {
         out.append(String.format(format, "FORM", "PERIOD", "VERSION", "OUTCOME", "DETAIL"));
         for (Job job : jobs) {
             out.append(String.format(format, job.form().ascii(), job.period(),
-                    job.version() == null ? "-" : job.versionLabel() + " " + job.action(),
+                    job.version() == null ? "-" : job.version().label() + " " + job.action(),
                     job.outcome() == null ? "UNFINISHED" : job.outcome(), job.message() == null ? "" : job.message()));
             if (job.directory() != null && job.rendered() != null) {
                 out.append(String.format(format, "", "", "", "", "files: " + job.directory()));

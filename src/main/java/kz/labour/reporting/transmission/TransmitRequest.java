@@ -5,7 +5,7 @@ import kz.labour.reporting.ledger.Trigger;
 
 /**
  * One request to transmit, as the CLI, JMX or the schedule make it: raw text, checked by
- * {@link Transmissions#plan(TransmitRequest)} so every entry point gets the same rules and messages.
+ * {@link RequestPlanner#plan(TransmitRequest)} so every entry point gets the same rules and messages.
  *
  * @param period      {@code YYYY-MM} or {@code YYYY-MM..YYYY-MM}
  * @param form        a form id or index, or null for both forms

@@ -72,15 +72,10 @@ class OperatorJmxTest {
                     channelSends.incrementAndGet();
                     Job job = exchange.getProperty("job", Job.class);
                     if (job.period().toString().equals("2025-02")) {
-                        CamelStubs.transmissions(exchange).channelFailed(job, "SFTP", new IOException("connection refused"));
-                    } else {
-                        CamelStubs.channelDone("SFTP").process(exchange);
+                        throw new IOException("connection refused");
                     }
                 })
-                .stub("direct:deliver-mail", exchange -> {
-                    channelSends.incrementAndGet();
-                    CamelStubs.channelDone("MAIL").process(exchange);
-                })
+                .stub("direct:deliver-mail", exchange -> channelSends.incrementAndGet())
                 .stub("direct:alert", exchange -> { });
         service = Instance.start(TestPostgres.newSource("/fixtures/june-2025.sql"), TestPostgres.newDatabase("pipeline"),
                 outbox.toString(), Map.of(
@@ -283,6 +278,19 @@ class OperatorJmxTest {
         assertThat(invoke("status", "")).contains("2025-06");
     }
 
+    @Test
+    void formStatusListsEachBuildOfOneFormAndPeriodWithItsFindings() throws Exception {
+        invoke("transmit", "2024-11", "1-MEIZhM", false);
+
+        String detail = invoke("formStatus", "2024-11", "1-МЕИЖМ");
+
+        assertThat(detail).startsWith("1-MEIZhM (1-МЕИЖМ) 2024-11\n")
+                .contains("V0001 N DELIVERED, SFTP DONE, MAIL DONE, deliveries 1", "build 1 at ", "V0001 N BUILT", "by JMX jmx:operator")
+                .doesNotContain("build 2");
+        assertThat(badInput("formStatus", "2024-11", "3-XYZ")).hasMessageStartingWith("--form: unknown form '3-XYZ'");
+        assertThat(badInput("formStatus", "", "2-OZh")).hasMessageStartingWith("--period: missing");
+    }
+
     // ---- attributes ------------------------------------------------------------------------------
 
     @Test
@@ -317,7 +325,8 @@ class OperatorJmxTest {
         }
         assertThat(operations).containsEntry("transmit", List.of("period", "form", "force"))
                 .containsEntry("resend", List.of("period", "form"))
-                .containsEntry("status", List.of("period"));
+                .containsEntry("status", List.of("period"))
+                .containsEntry("formStatus", List.of("period", "form"));
         assertThat(Arrays.stream(jmx.getMBeanInfo(APP).getAttributes()).map(MBeanAttributeInfo::getName))
                 .contains("MEIZhM_LastDeliveredPeriod", "MEIZhM_LastDeliveredVersion", "MEIZhM_OverduePeriods",
                         "MEIZhM_NextFireTime", "MEIZhM_LastFailure", "OZh_LastDeliveredPeriod", "OZh_LastDeliveredVersion",
