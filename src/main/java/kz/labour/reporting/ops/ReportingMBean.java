@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import javax.management.MalformedObjectNameException;
@@ -110,11 +111,7 @@ public class ReportingMBean implements SelfNaming {
     @ManagedOperationParameters({
             @ManagedOperationParameter(name = "period", description = "YYYY-MM, or empty for all") })
     public String status(String period) {
-        try {
-            return statusReport.table(blankToNull(period));
-        } catch (BadInputException e) {
-            throw new IllegalArgumentException(e.getMessage());
-        }
+        return refusingBadInput(() -> statusReport.table(blankToNull(period)));
     }
 
     @ManagedOperation(description = "Like 'status --period P --form F': each version of one form for one period, every "
@@ -123,8 +120,13 @@ public class ReportingMBean implements SelfNaming {
             @ManagedOperationParameter(name = "period", description = "YYYY-MM"),
             @ManagedOperationParameter(name = "form", description = "1-MEIZhM or 2-OZh (1-МЕИЖМ, 2-ӨЖ, any case)") })
     public String formStatus(String period, String form) {
+        return refusingBadInput(() -> statusReport.detail(blankToNull(period), form));
+    }
+
+    /** Bad input as a JDK exception with the CLI's message, so any JMX client shows it without our classes. */
+    private static String refusingBadInput(Supplier<String> answer) {
         try {
-            return statusReport.detail(blankToNull(period), form);
+            return answer.get();
         } catch (BadInputException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
