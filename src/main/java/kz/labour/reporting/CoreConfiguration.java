@@ -14,7 +14,7 @@ import kz.labour.reporting.form.RegionCatalogue;
 /** The data files and the clock, shared by every feature. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReportingSettings.class)
-public class CoreConfiguration {
+class CoreConfiguration {
 
     @Bean
     public Labels labels() {

@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
+import kz.labour.reporting.demo.DemoRunner;
 import kz.labour.reporting.form.FormWorkbook;
 import kz.labour.reporting.ledger.PipelineDatabase;
 import kz.labour.reporting.ops.CdsTraining;
@@ -42,12 +43,12 @@ public class LabourReportingApplication {
         } catch (BadInputException e) {
             System.err.println("error: " + e.getMessage());
             System.err.println(Command.USAGE);
-            return 2;
+            return ExitCode.BAD_INPUT.code();
         }
         return switch (command.kind()) {
             case HELP -> {
                 System.out.println(Command.USAGE);
-                yield 0;
+                yield ExitCode.OK.code();
             }
             case DEMO -> demo();
             case TRANSMIT, STATUS, EXPLAIN -> {
@@ -105,9 +106,7 @@ public class LabourReportingApplication {
             // The arguments are ours, not Spring properties: none is passed on.
             context = app.run();
         } catch (RuntimeException e) {
-            BadInputException bad = badInput(e);
-            err.println("error: " + (bad != null ? bad.getMessage() : "could not start: " + messages(e)));
-            return bad != null ? 2 : 1;
+            return startFailed(e, err);
         }
         try (context) {
             if (CdsTraining.requested()) {
@@ -123,9 +122,7 @@ public class LabourReportingApplication {
             SpringApplication.run(LabourReportingApplication.class);
             return KEEP_RUNNING; // the service lives on its non-daemon threads until stopped
         } catch (RuntimeException e) {
-            BadInputException bad = badInput(e);
-            System.err.println("error: " + (bad != null ? bad.getMessage() : "could not start: " + messages(e)));
-            return bad != null ? 2 : 1;
+            return startFailed(e, System.err);
         }
     }
 
@@ -135,33 +132,15 @@ public class LabourReportingApplication {
             Class.forName("io.zonky.test.db.postgres.embedded.EmbeddedPostgres");
         } catch (ClassNotFoundException e) {
             System.err.println("error: the demo runs from the source tree: mvn -q spring-boot:run -Dspring-boot.run.arguments=demo");
-            return 2;
+            return ExitCode.BAD_INPUT.code();
         }
-        return kz.labour.reporting.demo.DemoRunner.run(System.out, System.err);
+        return DemoRunner.run(System.out, System.err, LabourReportingApplication::oneShot);
     }
 
-    private static BadInputException badInput(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BadInputException bad) {
-                return bad;
-            }
-        }
-        return null;
-    }
-
-    /** The first line of the outermost and the innermost cause: what failed, and why. */
-    public static String messages(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String outer = firstLine(e);
-        String inner = firstLine(root);
-        return root == e || outer.contains(inner) ? outer : outer + " (" + inner + ")";
-    }
-
-    private static String firstLine(Throwable t) {
-        String m = t.getMessage() == null ? t.getClass().getName() : t.getMessage();
-        return m.lines().findFirst().orElse(m).trim();
+    /** A start that failed: bad settings (exit 2) named as such, anything else with its innermost cause (exit 1). */
+    private static int startFailed(RuntimeException e, PrintStream err) {
+        BadInputException bad = Causes.find(e, BadInputException.class).orElse(null);
+        err.println("error: " + (bad != null ? bad.getMessage() : "could not start: " + Causes.summary(e)));
+        return (bad != null ? ExitCode.BAD_INPUT : ExitCode.ERROR).code();
     }
 }

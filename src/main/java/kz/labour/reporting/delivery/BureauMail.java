@@ -3,7 +3,7 @@ package kz.labour.reporting.delivery;
 import java.util.List;
 
 /** The e-mail for one form and version, as composed: what the route puts on the wire. */
-public record BureauMail(String subject, String body, List<Attachment> attachments) {
+record BureauMail(String subject, String body, List<Attachment> attachments) {
 
     public BureauMail {
         attachments = List.copyOf(attachments);

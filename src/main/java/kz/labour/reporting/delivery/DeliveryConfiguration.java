@@ -16,7 +16,7 @@ import kz.labour.reporting.signing.Signing;
 /** The delivery channels' settings and the pieces the routes refer to by name. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DeliverySettings.class)
-public class DeliveryConfiguration {
+class DeliveryConfiguration {
 
     @Bean
     public MailComposer mailComposer(Labels labels, ReportingSettings reporting) {

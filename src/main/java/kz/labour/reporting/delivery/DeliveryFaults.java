@@ -30,6 +30,8 @@ import com.jcraft.jsch.SftpException;
 
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.internet.AddressException;
+import kz.labour.reporting.Causes;
+import kz.labour.reporting.ledger.Channel;
 
 /**
  * Sorts delivery faults into transient (retried with back-off: the server is down, slow or dropped the
@@ -68,27 +70,27 @@ public class DeliveryFaults {
     }
 
     /** One line for the ledger, the log and the alert: what went wrong and what to fix. */
-    public String explain(String channel, Throwable fault) {
+    public String explain(Channel channel, Throwable fault) {
         if (fault == null) {
             return "unknown error";
         }
         Throwable permanent = permanentCause(fault);
         if (permanent != null) {
-            return "SFTP".equals(channel) ? explainSftp(permanent) : explainMail(permanent);
+            return channel == Channel.SFTP ? explainSftp(permanent) : explainMail(permanent);
         }
         Throwable cause = transientCause(fault);
-        String server = "SFTP".equals(channel) ? "SFTP server " + settings.sftp().address()
+        String server = channel == Channel.SFTP ? "SFTP server " + settings.sftp().address()
                 : "mail relay " + settings.smtp().address();
         if (cause != null) {
             return server + " unavailable (" + describe(cause) + "); gave up after retries, the next transmit run "
                     + "sends what is missing";
         }
-        return server + ": " + describe(deepest(fault));
+        return server + ": " + describe(Causes.root(fault));
     }
 
     /** The first cause that retrying cannot cure, or null. */
     private static Throwable permanentCause(Throwable fault) {
-        for (Throwable t : chain(fault)) {
+        for (Throwable t : Causes.chain(fault)) {
             String m = lower(t.getMessage());
             if (t instanceof RemoteFileConflictException || t instanceof JSchHostKeyException
                     || t instanceof AuthenticationFailedException || t instanceof LoginNotOfferedException
@@ -116,7 +118,7 @@ public class DeliveryFaults {
 
     /** The first cause that says the server was unreachable, slow or dropped us, or null. */
     private static Throwable transientCause(Throwable fault) {
-        for (Throwable t : chain(fault)) {
+        for (Throwable t : Causes.chain(fault)) {
             if (t instanceof ConnectException || t instanceof NoRouteToHostException || t instanceof UnknownHostException
                     || t instanceof SocketException || t instanceof EOFException || t instanceof InterruptedIOException
                     || t instanceof JSchSessionDisconnectException
@@ -215,19 +217,6 @@ public class DeliveryFaults {
             return "an address was refused (" + describe(t) + "): check MAIL_FROM, MAIL_TO and OPS_MAIL_TO";
         }
         return "mail relay " + smtp.address() + " rejected the message (" + describe(t) + "): check MAIL_FROM and MAIL_TO";
-    }
-
-    private static List<Throwable> chain(Throwable fault) {
-        List<Throwable> all = new ArrayList<>();
-        for (Throwable t = fault; t != null && !all.contains(t); t = t.getCause()) {
-            all.add(t);
-        }
-        return all;
-    }
-
-    private static Throwable deepest(Throwable fault) {
-        List<Throwable> all = chain(fault);
-        return all.get(all.size() - 1);
     }
 
     private static String describe(Throwable t) {

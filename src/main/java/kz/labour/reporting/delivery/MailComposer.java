@@ -12,8 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,9 +21,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import kz.labour.reporting.form.Accumulation;
 import kz.labour.reporting.form.ColumnDef;
+import kz.labour.reporting.form.Finding;
 import kz.labour.reporting.form.Labels;
 import kz.labour.reporting.form.Organisation;
+import kz.labour.reporting.form.RenderedFile;
 import kz.labour.reporting.form.RenderedForm;
+import kz.labour.reporting.form.Severity;
+import kz.labour.reporting.form.Version;
 
 /**
  * Writes the e-mail to the bureau for one form and version: subject «2-ӨЖ · 2025 жылғы маусым / июнь
@@ -35,14 +38,12 @@ import kz.labour.reporting.form.RenderedForm;
  * Everything it says of the form comes from the version's own {@code .json}, so a resent or resumed
  * version is described exactly as it was built; every caption comes from {@code data/labels.json}.
  */
-public final class MailComposer {
+final class MailComposer {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String JSON = "application/json; charset=UTF-8";
 
     private static final List<String> LANGUAGES = List.of("kk", "ru");
-    private static final Pattern VALUES = Pattern.compile("\\(([^()]*)\\)\\s*$");
-    private static final Pattern ROW = Pattern.compile("^row (\\d{9})\\b.*");
     /** "01.07.2025 06:00:00", then the zone: "(Asia/Almaty, UTC+05:00)". */
     private static final DateTimeFormatter CUT_OFF = DateTimeFormatter.ofPattern("dd.MM.uuuu HH:mm:ss '('VV', UTC'xxx')'", Locale.ROOT);
     /** The no-break space between thousands (as ru and kk print them), so a number never wraps. */
@@ -65,12 +66,17 @@ public final class MailComposer {
         this.zone = zone;
     }
 
-    public BureauMail compose(RenderedForm form) {
+    /**
+     * @param findings the version's findings (the controls' when just built, the ledger's for a stored
+     *                 version); its WARN findings are listed
+     */
+    public BureauMail compose(RenderedForm form, List<Finding> findings) {
         JsonNode json = read(form);
+        List<RenderedFile> attached = form.files().stream().filter(f -> !f.name().equals(form.manifestFile().name())).toList();
         String index = json.path("index").asText();
         YearMonth period = YearMonth.parse(json.path("period").asText());
         Accumulation accumulation = Accumulation.valueOf(json.path("accumulation").asText());
-        String version = String.format(Locale.ROOT, "V%04d", json.path("version").asInt());
+        String version = Version.of(json.path("version").asInt()).label();
         String subject = labels.mailSubject().replace("{index}", index)
                 .replace("{periodKk}", labels.period(period, accumulation, "kk"))
                 .replace("{periodRu}", labels.period(period, accumulation, "ru")).replace("{version}", version);
@@ -88,15 +94,19 @@ public final class MailComposer {
             body.append(labels.text("header", "asOf", lang)).append(": ")
                     .append(cutOff(OffsetDateTime.parse(json.path("asOf").asText()))).append("\n\n");
             totals(json, lang, body);
-            findings(json, lang, body);
+            findings(json, findings, lang, body);
             body.append(labels.mail("attachments", lang)).append(' ')
-                    .append(form.xlsx().name()).append(", ").append(form.json().name()).append("\n");
+                    .append(attached.stream().map(RenderedFile::name).collect(Collectors.joining(", "))).append("\n");
         }
         body.append("\n").append(labels.mail("automatic", "kk")).append(" / ").append(labels.mail("automatic", "ru")).append("\n");
 
-        return new BureauMail(subject, body.toString(), List.of(
-                new BureauMail.Attachment(form.xlsx().name(), XLSX, form.xlsx().content()),
-                new BureauMail.Attachment(form.json().name(), JSON, form.json().content())));
+        return new BureauMail(subject, body.toString(),
+                attached.stream().map(f -> new BureauMail.Attachment(f.name(), contentType(f.name()), f.content())).toList());
+    }
+
+    /** Every file but the manifest goes with the mail (the manifest is for the SFTP directory). */
+    static String contentType(String fileName) {
+        return fileName.endsWith(".xlsx") ? XLSX : fileName.endsWith(".json") ? JSON : "application/octet-stream";
     }
 
     /** "Жіберуші: …, БСН …" and "Орындаушы: …, тел. …, …": who sends this and whom to ask. */
@@ -152,20 +162,18 @@ public final class MailComposer {
         body.append("\n");
     }
 
-    /** The WARN findings: where, what (worded per rule when labels.json has it), and the values. */
-    private void findings(JsonNode json, String lang, StringBuilder body) {
+    /** The WARN findings: where (the region in the mail's language), what (worded per rule when labels.json has it), the values. */
+    private void findings(JsonNode json, List<Finding> findings, String lang, StringBuilder body) {
         List<String> lines = new ArrayList<>();
-        for (JsonNode f : json.path("findings")) {
-            if (!"WARN".equals(f.path("severity").asText())) {
+        for (Finding f : findings) {
+            if (f.severity() != Severity.WARN) {
                 continue;
             }
-            String where = where(json, f.path("where").asText(), lang);
-            String message = f.path("message").asText();
-            Matcher values = VALUES.matcher(message);
-            String text = labels.rule(f.path("rule").asText(), lang)
-                    .map(worded -> values.find() ? worded + " (" + values.group(1) + ")" : worded)
-                    .orElse(message);
-            lines.add("  • " + where + ": " + text);
+            String values = f.values().entrySet().stream().map(e -> e.getKey() + "=" + number(e.getValue()))
+                    .collect(Collectors.joining(", "));
+            String text = labels.rule(f.rule(), lang).map(worded -> values.isEmpty() ? worded : worded + " (" + values + ")")
+                    .orElse(f.message());
+            lines.add("  • " + where(json, f, lang) + ": " + text);
         }
         if (lines.isEmpty()) {
             body.append(labels.mail("noFindings", lang)).append("\n\n");
@@ -176,17 +184,16 @@ public final class MailComposer {
         }
     }
 
-    /** "row 790000000 Шымкент қаласы" as "790000000 город Шымкент" in Russian; other places as they are. */
-    private static String where(JsonNode json, String where, String lang) {
-        Matcher row = ROW.matcher(where);
-        if (row.matches()) {
+    /** A form row as "790000000 город Шымкент" in the mail's language; other places as the finding names them. */
+    private static String where(JsonNode json, Finding finding, String lang) {
+        if (finding.kato() != null) {
             for (JsonNode r : json.path("rows")) {
-                if (r.path("kato").asText().equals(row.group(1))) {
-                    return row.group(1) + " " + r.path(lang).asText();
+                if (r.path("kato").asText().equals(finding.kato())) {
+                    return finding.kato() + " " + r.path(lang).asText();
                 }
             }
         }
-        return where;
+        return finding.where();
     }
 
     private JsonNode read(RenderedForm form) {

@@ -20,7 +20,7 @@ import com.jcraft.jsch.Session;
 import com.jcraft.jsch.SftpException;
 
 import kz.labour.reporting.form.RenderedFile;
-import kz.labour.reporting.transmission.Job;
+import kz.labour.reporting.form.RenderedForm;
 
 /**
  * Looks at the bureau's directory before an upload, so a version is never half sent twice: a file
@@ -32,7 +32,7 @@ import kz.labour.reporting.transmission.Job;
  * known_hosts, host key checking always strict); the upload itself goes through Camel's endpoint.
  */
 @Component("sftpRemoteCheck")
-public class SftpRemoteCheck {
+class SftpRemoteCheck {
 
     private static final Logger log = LoggerFactory.getLogger(SftpRemoteCheck.class);
     private static final int SSH_FX_NO_SUCH_FILE = 2;
@@ -44,21 +44,21 @@ public class SftpRemoteCheck {
     }
 
     /** The version's files that still have to be uploaded, in upload order (the manifest last). */
-    public List<RenderedFile> toUpload(Job job) throws JSchException, SftpException, IOException {
+    public List<RenderedFile> toUpload(RenderedForm version) throws JSchException, SftpException, IOException {
         List<RenderedFile> missing = new ArrayList<>();
         Session session = open();
         try {
             ChannelSftp channel = (ChannelSftp) session.openChannel("sftp");
             channel.connect(sftp.connectTimeout());
             try {
-                for (RenderedFile file : job.rendered().files()) {
+                for (RenderedFile file : version.files()) {
                     String path = sftp.path(file.name());
                     Optional<String> remote = sha256(channel, path);
                     if (remote.isEmpty()) {
                         missing.add(file);
                     } else if (remote.get().equals(file.sha256())) {
-                        log.info("{} {} {}: {} is already on {} with the same content; left alone", job.form().index(),
-                                job.period(), job.versionLabel(), path, sftp.address());
+                        log.info("{}: {} is already on {} with the same content; left alone", version.names().stem(),
+                                path, sftp.address());
                     } else {
                         throw new RemoteFileConflictException(path + " is already on " + sftp.address() + " with other "
                                 + "content (SHA-256 " + remote.get() + ", ours " + file.sha256() + "); it was not overwritten: "

@@ -39,7 +39,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  *
  * <p>The cluster lives in a fresh directory that is deleted on {@link #close()}.
  */
-public final class DemoPostgres implements AutoCloseable {
+final class DemoPostgres implements AutoCloseable {
 
     public static final String SOURCE_DATABASE = "labour_source";
     public static final String SOURCE_ADMIN = "labour_source_admin";

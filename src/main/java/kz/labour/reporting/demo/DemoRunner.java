@@ -40,11 +40,16 @@ public final class DemoRunner {
     static final Organisation IDENTITY = new Organisation("990240001257",
             "Астана қаласы бойынша Мемлекеттік еңбек инспекциясы департаменті", "Астана қ., Мәңгілік Ел даңғылы, 8",
             "+7 7172 74 36 25", "astana@enbek.gov.kz", "Жұмабекова Динара Серікқызы", "Ахметов Ерлан Маратұлы");
+    /** How the demo runs its command: the application's one-shot start, given by the application itself. */
+    @FunctionalInterface
+    public interface OneShot {
+        int run(Command command, Map<String, Object> properties, PrintStream out, PrintStream err);
+    }
 
     private DemoRunner() {
     }
 
-    public static int run(PrintStream out, PrintStream err) {
+    public static int run(PrintStream out, PrintStream err, OneShot oneShot) {
         quietServers();
         Path home = Path.of("target", "demo").toAbsolutePath();
         deleteTree(home); // a fresh ledger must not meet last run's files on the SFTP server
@@ -95,7 +100,7 @@ public final class DemoRunner {
             out.println("Transmitting 1-МЕИЖМ and 2-ӨЖ for " + period + " (source read as " + postgres.source().user()
                     + ", SELECT only) …");
             out.println();
-            int code = LabourReportingApplication.oneShot(Command.parse("transmit", "--period", period),
+            int code = oneShot.run(Command.parse("transmit", "--period", period),
                     properties, out, err);
             int messages = save(smtp.getReceivedMessages(), mailbox);
             out.println();

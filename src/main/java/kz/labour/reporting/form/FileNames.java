@@ -33,7 +33,7 @@ public record FileNames(FormId form, YearMonth period, int version, char action)
 
     /** The common stem, e.g. {@code 2-OZh_2025-06_V0001_N}. */
     public String stem() {
-        return String.format(Locale.ROOT, "%s_%s_V%04d_%c", form.ascii(), period, version, action);
+        return String.format(Locale.ROOT, "%s_%s_%s_%c", form.ascii(), period, Version.of(version).label(), action);
     }
 
     public String xlsx() {

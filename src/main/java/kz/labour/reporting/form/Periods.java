@@ -1,8 +1,13 @@
 package kz.labour.reporting.form;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -13,7 +18,7 @@ import kz.labour.reporting.BadInputException;
 /**
  * Which reporting periods may be asked for: whole calendar months in the reporting zone that have
  * ended, not before the earliest period. Parses {@code YYYY-MM} and inclusive ranges
- * {@code YYYY-MM..YYYY-MM}.
+ * {@code YYYY-MM..YYYY-MM}, and the data cut-off {@code --as-of}.
  */
 public record Periods(ZoneId zone, YearMonth earliest) {
 
@@ -40,6 +45,36 @@ public record Periods(ZoneId zone, YearMonth earliest) {
             months.add(m);
         }
         return months;
+    }
+
+    /**
+     * The data cut-off: ISO-8601 with an offset, a local date-time or a date (its start) in the reporting
+     * zone, or {@code now} when absent; shown in the reporting zone, to the second. A cut-off in the
+     * future is refused.
+     */
+    public OffsetDateTime asOf(String text, Instant now) {
+        OffsetDateTime asOf;
+        if (text == null || text.isBlank()) {
+            asOf = now.atZone(zone).toOffsetDateTime();
+        } else {
+            String t = text.trim();
+            try {
+                if (t.length() == 10) {
+                    asOf = LocalDate.parse(t).atStartOfDay(zone).toOffsetDateTime();
+                } else if (t.endsWith("Z") || t.matches(".*[+-]\\d{2}:?\\d{2}$")) {
+                    asOf = OffsetDateTime.parse(t).atZoneSameInstant(zone).toOffsetDateTime();
+                } else {
+                    asOf = LocalDateTime.parse(t).atZone(zone).toOffsetDateTime();
+                }
+            } catch (DateTimeException e) {
+                throw new BadInputException("--as-of", "'" + text + "' is not a time; accepted: ISO-8601 such as "
+                        + "2025-07-01T06:00:00+05:00, 2025-07-01T06:00 (reporting zone) or 2025-07-01");
+            }
+            if (asOf.toInstant().isAfter(now)) {
+                throw new BadInputException("--as-of", "'" + text + "' is in the future; a cut-off must be a time that has passed");
+            }
+        }
+        return asOf.truncatedTo(ChronoUnit.SECONDS);
     }
 
     /** The last month that has ended at {@code now} in the reporting zone. */

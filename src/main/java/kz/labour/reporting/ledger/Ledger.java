@@ -1,12 +1,21 @@
 package kz.labour.reporting.ledger;
 
+import java.math.BigDecimal;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -15,15 +24,25 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import kz.labour.reporting.form.Accumulation;
+import kz.labour.reporting.form.Finding;
+import kz.labour.reporting.form.FormId;
+import kz.labour.reporting.form.Severity;
+import kz.labour.reporting.form.Version;
+
 /**
  * The transmission ledger in the pipeline database: what was built, sent, and when. All state that
  * decides whether something is sent lives here, so every instance and every rerun sees the same.
+ *
+ * <p>Every change of state is written in one transaction with its event in the append-only
+ * {@code transmission_event}: the event log never misses a change, nor tells of one that did not
+ * happen. Every build is kept as an {@link Attempt} with its findings, REJECTED ones included.
  */
 @Component
 public class Ledger {
 
     private static final String COLUMNS = "id, form, period, version, action, accumulation, as_of, content_hash, "
-            + "files::text, findings::text, status, sftp_status, sftp_at, sftp_error, mail_status, mail_at, mail_error, "
+            + "files::text, status, sftp_status, sftp_at, sftp_error, mail_status, mail_at, mail_error, "
             + "deliveries, trigger, requested_by, created_at, updated_at";
 
     private final PipelineDatabase database;
@@ -37,117 +56,179 @@ public class Ledger {
         return database.jdbc();
     }
 
+    // ---- reading --------------------------------------------------------------------------------
+
     /** Every version of a form for a period, oldest first. */
-    public List<Transmission> history(String form, String period) {
+    public List<Transmission> history(FormId form, YearMonth period) {
         return jdbc().query("SELECT " + COLUMNS + " FROM transmission WHERE form = ? AND period = ? ORDER BY version",
-                this::map, form, period);
+                this::transmission, form.ascii(), period.toString());
     }
 
-    public Optional<Transmission> latest(String form, String period) {
+    public Optional<Transmission> latest(FormId form, YearMonth period) {
         List<Transmission> all = history(form, period);
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }
 
-    public Optional<Transmission> latestDelivered(String form, String period) {
-        return history(form, period).stream().filter(t -> t.status() == Status.DELIVERED)
-                .reduce((first, second) -> second);
+    public Optional<Transmission> latestDelivered(FormId form, YearMonth period) {
+        return history(form, period).stream().filter(t -> t.status() == Status.DELIVERED).reduce((first, second) -> second);
     }
 
     public Optional<Transmission> find(long id) {
-        return jdbc().query("SELECT " + COLUMNS + " FROM transmission WHERE id = ?", this::map, id).stream().findFirst();
+        return jdbc().query("SELECT " + COLUMNS + " FROM transmission WHERE id = ?", this::transmission, id).stream().findFirst();
     }
 
-    /** Every row, or those of one period, in period, form and version order. */
-    public List<Transmission> list(String period) {
-        return period == null
-                ? jdbc().query("SELECT " + COLUMNS + " FROM transmission ORDER BY period, form, version", this::map)
-                : jdbc().query("SELECT " + COLUMNS + " FROM transmission WHERE period = ? ORDER BY form, version", this::map, period);
+    /** Every row, in period, form and version order. */
+    public List<Transmission> list() {
+        return jdbc().query("SELECT " + COLUMNS + " FROM transmission ORDER BY period, form, version", this::transmission);
     }
+
+    /** The rows of one period, in form and version order. */
+    public List<Transmission> list(YearMonth period) {
+        return jdbc().query("SELECT " + COLUMNS + " FROM transmission WHERE period = ? ORDER BY form, version",
+                this::transmission, period.toString());
+    }
+
+    /** Every build of a form for a period, oldest first, each with its findings. */
+    public List<Attempt> attempts(FormId form, YearMonth period) {
+        List<Attempt> attempts = jdbc().query("""
+                SELECT a.id, a.transmission_id, a.version, a.action, a.status, a.as_of, a.content_hash, a.trigger,
+                       a.requested_by, a.at
+                  FROM build_attempt a JOIN transmission t ON t.id = a.transmission_id
+                 WHERE t.form = ? AND t.period = ?
+                 ORDER BY a.id
+                """, (rs, i) -> attempt(rs, List.of()), form.ascii(), period.toString());
+        Map<Long, List<Finding>> findings = findingsOf(attempts.stream().map(Attempt::id).toList());
+        return attempts.stream().map(a -> new Attempt(a.id(), a.transmissionId(), a.version(), a.action(), a.status(),
+                a.asOf(), a.contentHash(), a.requester(), a.at(), findings.getOrDefault(a.id(), List.of()))).toList();
+    }
+
+    /** The findings of the build that made this version what it is (its latest attempt). */
+    public List<Finding> findings(Transmission t) {
+        List<Long> latest = jdbc().queryForList("SELECT max(id) FROM build_attempt WHERE transmission_id = ? HAVING max(id) IS NOT NULL",
+                Long.class, t.id());
+        return latest.isEmpty() ? List.of() : findingsOf(latest).getOrDefault(latest.get(0), List.of());
+    }
+
+    // ---- writing: each change and its event in one transaction ---------------------------------
 
     /**
-     * Records a built version. A REJECTED row of the same number never reached the bureau, so its
-     * number is reused: the row is overwritten (its findings stay in the event log).
+     * Records a build: a new ledger row for its version, or, for a number whose last build was
+     * REJECTED (it never reached the bureau), that row taken over; plus the attempt, its findings and
+     * the event.
+     *
+     * @throws IllegalStateException the version is recorded already and not REJECTED
      */
-    public Transmission record(String form, String period, int version, char action, String accumulation,
-                               OffsetDateTime asOf, String contentHash, List<StoredFile> files, String findingsJson,
-                               Status status, Trigger trigger, String requestedBy) {
-        String filesJson = write(files);
-        Long id = jdbc().queryForObject("""
-                INSERT INTO transmission (form, period, version, action, accumulation, as_of, content_hash, files,
-                                          findings, status, trigger, requested_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), ?, ?, ?)
-                ON CONFLICT (form, period, version) DO UPDATE
-                   SET action = EXCLUDED.action, accumulation = EXCLUDED.accumulation, as_of = EXCLUDED.as_of,
-                       content_hash = EXCLUDED.content_hash, files = EXCLUDED.files, findings = EXCLUDED.findings,
-                       status = EXCLUDED.status, sftp_status = 'PENDING', sftp_at = NULL, sftp_error = NULL,
-                       mail_status = 'PENDING', mail_at = NULL, mail_error = NULL, deliveries = 0,
-                       trigger = EXCLUDED.trigger, requested_by = EXCLUDED.requested_by,
-                       created_at = now(), updated_at = now()
-                   WHERE transmission.status = 'REJECTED'
-                RETURNING id
-                """, Long.class, form, period, version, String.valueOf(action), accumulation, asOf, contentHash,
-                filesJson, findingsJson, status.name(), trigger.name(), requestedBy);
-        if (id == null) {
-            throw new IllegalStateException(form + " " + period + " V" + version + " is already recorded and not REJECTED");
-        }
-        event(id, form, period, status.name(), "V" + String.format("%04d", version) + " " + action + " hash " + contentHash,
-                trigger, requestedBy);
-        return find(id).orElseThrow();
+    public Transmission record(Build build, Requester by) {
+        return database.inTransaction(() -> {
+            long id = jdbc().queryForList("""
+                    INSERT INTO transmission (form, period, version, action, accumulation, as_of, content_hash, files,
+                                              status, trigger, requested_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?)
+                    ON CONFLICT (form, period, version) DO UPDATE
+                       SET action = EXCLUDED.action, accumulation = EXCLUDED.accumulation, as_of = EXCLUDED.as_of,
+                           content_hash = EXCLUDED.content_hash, files = EXCLUDED.files,
+                           status = EXCLUDED.status, sftp_status = 'PENDING', sftp_at = NULL, sftp_error = NULL,
+                           mail_status = 'PENDING', mail_at = NULL, mail_error = NULL, deliveries = 0,
+                           trigger = EXCLUDED.trigger, requested_by = EXCLUDED.requested_by,
+                           created_at = now(), updated_at = now()
+                       WHERE transmission.status = 'REJECTED'
+                    RETURNING id
+                    """, Long.class, build.form().ascii(), build.period().toString(), build.version().number(),
+                    String.valueOf(build.action()), build.accumulation().name(), build.asOf(), build.contentHash(),
+                    write(build.files()), build.status().name(), by.trigger().name(), by.name())
+                    .stream().findFirst().orElseThrow(() -> new IllegalStateException(build.form() + " " + build.period()
+                            + " " + build.version() + " is already recorded and not REJECTED"));
+            Long attempt = jdbc().queryForObject("""
+                    INSERT INTO build_attempt (transmission_id, version, action, status, accumulation, as_of, content_hash,
+                                               trigger, requested_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    RETURNING id
+                    """, Long.class, id, build.version().number(), String.valueOf(build.action()), build.status().name(),
+                    build.accumulation().name(), build.asOf(), build.contentHash(), by.trigger().name(), by.name());
+            insertFindings(attempt, build.findings());
+            event(id, build.form(), build.period(), build.status().name(),
+                    build.version().label() + " " + build.action() + " hash " + build.contentHash(), by, attempt);
+            return find(id).orElseThrow();
+        });
     }
 
     /**
      * Starts (or restarts) delivery. A resend sends both channels again but leaves the version
      * DELIVERED: the bureau has it, whatever happens to the copy sent now.
      */
-    public void startDelivery(Transmission t, boolean resend, Trigger trigger, String requestedBy) {
-        if (resend) {
-            jdbc().update("UPDATE transmission SET sftp_status = 'PENDING', sftp_error = NULL, "
-                    + "mail_status = 'PENDING', mail_error = NULL, updated_at = now() WHERE id = ?", t.id());
-        } else {
-            jdbc().update("UPDATE transmission SET status = 'DELIVERING', updated_at = now() WHERE id = ?", t.id());
-        }
-        event(t.id(), t.form(), t.period(), resend ? "RESEND" : "DELIVERING", null, trigger, requestedBy);
+    public Transmission startDelivery(Transmission t, boolean resend, Requester by) {
+        return database.inTransaction(() -> {
+            if (resend) {
+                jdbc().update("UPDATE transmission SET sftp_status = 'PENDING', sftp_error = NULL, "
+                        + "mail_status = 'PENDING', mail_error = NULL, updated_at = now() WHERE id = ?", t.id());
+            } else {
+                jdbc().update("UPDATE transmission SET status = 'DELIVERING', updated_at = now() WHERE id = ?", t.id());
+            }
+            event(t.id(), t.form(), t.period(), resend ? "RESEND" : "DELIVERING", null, by, null);
+            return find(t.id()).orElseThrow();
+        });
     }
 
-    public void channel(Transmission t, Channel channel, ChannelStatus status, String error, Trigger trigger, String requestedBy) {
-        String c = channel == Channel.SFTP ? "sftp" : "mail";
-        jdbc().update("UPDATE transmission SET " + c + "_status = ?, " + c + "_at = now(), " + c + "_error = ?, "
-                + "updated_at = now() WHERE id = ?", status.name(), error, t.id());
-        event(t.id(), t.form(), t.period(), channel + "_" + status, error, trigger, requestedBy);
+    /** The channel delivered this version. */
+    public Transmission channelDone(Transmission t, Channel channel, Requester by) {
+        return channel(t, channel, ChannelStatus.DONE, null, by);
+    }
+
+    /** The channel failed after its retries; {@code error} says what to fix. */
+    public Transmission channelFailed(Transmission t, Channel channel, String error, Requester by) {
+        return channel(t, channel, ChannelStatus.FAILED, error, by);
+    }
+
+    private Transmission channel(Transmission t, Channel channel, ChannelStatus status, String error, Requester by) {
+        String c = switch (channel) {
+            case SFTP -> "sftp";
+            case MAIL -> "mail";
+        };
+        return database.inTransaction(() -> {
+            jdbc().update("UPDATE transmission SET " + c + "_status = ?, " + c + "_at = now(), " + c + "_error = ?, "
+                    + "updated_at = now() WHERE id = ?", status.name(), error, t.id());
+            event(t.id(), t.form(), t.period(), channel + "_" + status, error, by, null);
+            return find(t.id()).orElseThrow();
+        });
     }
 
     /**
      * Closes a delivery attempt: DELIVERED when both channels are done (one more delivery counted),
      * FAILED otherwise, unless the version was delivered before (a failed resend).
      */
-    public Transmission finish(Transmission t, Trigger trigger, String requestedBy) {
-        jdbc().update("""
-                UPDATE transmission
-                   SET status = CASE WHEN sftp_status = 'DONE' AND mail_status = 'DONE' THEN 'DELIVERED'
-                                     WHEN deliveries > 0 THEN 'DELIVERED' ELSE 'FAILED' END,
-                       deliveries = deliveries + CASE WHEN sftp_status = 'DONE' AND mail_status = 'DONE' THEN 1 ELSE 0 END,
-                       updated_at = now()
-                 WHERE id = ?
-                """, t.id());
-        Transmission done = find(t.id()).orElseThrow();
-        boolean sent = done.sftpStatus() == ChannelStatus.DONE && done.mailStatus() == ChannelStatus.DONE;
-        event(t.id(), t.form(), t.period(), sent ? "DELIVERED" : "FAILED", sent ? "delivery " + done.deliveries() : null,
-                trigger, requestedBy);
-        return done;
+    public Transmission finishDelivery(Transmission t, Requester by) {
+        return database.inTransaction(() -> {
+            jdbc().update("""
+                    UPDATE transmission
+                       SET status = CASE WHEN sftp_status = 'DONE' AND mail_status = 'DONE' THEN 'DELIVERED'
+                                         WHEN deliveries > 0 THEN 'DELIVERED' ELSE 'FAILED' END,
+                           deliveries = deliveries + CASE WHEN sftp_status = 'DONE' AND mail_status = 'DONE' THEN 1 ELSE 0 END,
+                           updated_at = now()
+                     WHERE id = ?
+                    """, t.id());
+            Transmission done = find(t.id()).orElseThrow();
+            boolean sent = done.sentOnEveryChannel();
+            event(t.id(), t.form(), t.period(), sent ? "DELIVERED" : "FAILED", sent ? "delivery " + done.deliveries() : null,
+                    by, null);
+            return done;
+        });
     }
 
-    public void event(Long transmissionId, String form, String period, String event, String detail,
-                      Trigger trigger, String requestedBy) {
-        jdbc().update("INSERT INTO transmission_event (transmission_id, form, period, event, detail, trigger, requested_by) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)", transmissionId, form, period, event, detail, trigger.name(), requestedBy);
+    private void event(Long transmissionId, FormId form, YearMonth period, String event, String detail, Requester by,
+                       Long attemptId) {
+        jdbc().update("INSERT INTO transmission_event (transmission_id, form, period, event, detail, trigger, requested_by, "
+                        + "attempt_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", transmissionId, form.ascii(), period.toString(),
+                event, detail, by.trigger().name(), by.name(), attemptId);
     }
+
+    // ---- the lock ---------------------------------------------------------------------------------
 
     /**
      * Takes the cluster-wide lock of one form and period: a PostgreSQL session advisory lock on a
      * connection held until {@link TransmissionLock#close()}. It dies with the process, so a crashed
      * run never leaves a period locked. Waits up to {@code waitSeconds} for a running transmission.
      */
-    public TransmissionLock lock(String form, String period, int waitSeconds) {
+    public TransmissionLock lock(FormId form, YearMonth period, int waitSeconds) {
         Connection connection = null;
         try {
             connection = database.dataSource().getConnection();
@@ -158,11 +239,11 @@ public class Ledger {
             }
             try (PreparedStatement lock = connection.prepareStatement(
                     "SELECT pg_advisory_lock(hashtext('labour-reporting'), hashtext(? || '/' || ?))")) {
-                lock.setString(1, form);
-                lock.setString(2, period);
+                lock.setString(1, form.ascii());
+                lock.setString(2, period.toString());
                 lock.execute();
             }
-            return new TransmissionLock(connection, form, period);
+            return new TransmissionLock(connection, form.ascii(), period.toString());
         } catch (SQLException e) {
             closeQuietly(connection);
             if ("55P03".equals(e.getSQLState())) {
@@ -183,16 +264,97 @@ public class Ledger {
         }
     }
 
-    private Transmission map(ResultSet rs, int row) throws SQLException {
-        return new Transmission(rs.getLong("id"), rs.getString("form"), rs.getString("period"), rs.getInt("version"),
-                rs.getString("action").charAt(0), rs.getString("accumulation"),
+    // ---- findings as rows -------------------------------------------------------------------------
+
+    private void insertFindings(long attempt, List<Finding> findings) {
+        if (findings.isEmpty()) {
+            return;
+        }
+        jdbc().execute((Connection connection) -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO finding (attempt_id, ordinal, rule, severity, location, message, kato, column_number,
+                                         relation, ids, value_names, value_numbers)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)) {
+                int ordinal = 0;
+                for (Finding f : findings) {
+                    insert.setLong(1, attempt);
+                    insert.setInt(2, ++ordinal);
+                    insert.setString(3, f.rule());
+                    insert.setString(4, f.severity().name());
+                    insert.setString(5, f.where());
+                    insert.setString(6, f.message() == null ? "" : f.message());
+                    insert.setString(7, f.kato());
+                    if (f.column() == null) {
+                        insert.setNull(8, Types.INTEGER);
+                    } else {
+                        insert.setInt(8, f.column());
+                    }
+                    insert.setString(9, f.relation());
+                    insert.setArray(10, connection.createArrayOf("bigint", f.ids().toArray(Long[]::new)));
+                    insert.setArray(11, connection.createArrayOf("text", f.values().keySet().toArray(String[]::new)));
+                    insert.setArray(12, connection.createArrayOf("numeric", f.values().values().toArray(BigDecimal[]::new)));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** The findings of each attempt, in their order. */
+    private Map<Long, List<Finding>> findingsOf(List<Long> attempts) {
+        if (attempts.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, List<Finding>> byAttempt = new LinkedHashMap<>();
+        jdbc().query("SELECT attempt_id, rule, severity, location, message, kato, column_number, relation, ids, value_names, "
+                        + "value_numbers FROM finding WHERE attempt_id IN ("
+                        + attempts.stream().map(a -> "?").collect(Collectors.joining(", ")) + ") ORDER BY attempt_id, ordinal",
+                (ResultSet rs) -> {
+                    byAttempt.computeIfAbsent(rs.getLong("attempt_id"), a -> new ArrayList<>()).add(finding(rs));
+                }, attempts.toArray());
+        return byAttempt;
+    }
+
+    private static Finding finding(ResultSet rs) throws SQLException {
+        String[] names = array(rs.getArray("value_names"), String[].class);
+        BigDecimal[] numbers = array(rs.getArray("value_numbers"), BigDecimal[].class);
+        Map<String, BigDecimal> values = new LinkedHashMap<>();
+        for (int i = 0; i < names.length; i++) {
+            values.put(names[i], numbers[i]);
+        }
+        Integer column = rs.getObject("column_number", Integer.class);
+        return new Finding(rs.getString("rule"), Severity.valueOf(rs.getString("severity")), rs.getString("location"),
+                rs.getString("message"), rs.getString("kato"), column, values, rs.getString("relation"),
+                Arrays.asList(array(rs.getArray("ids"), Long[].class)));
+    }
+
+    private static <T> T[] array(Array array, Class<T[]> type) throws SQLException {
+        Object[] items = (Object[]) array.getArray();
+        return Arrays.copyOf(items, items.length, type);
+    }
+
+    // ---- mapping ----------------------------------------------------------------------------------
+
+    private Transmission transmission(ResultSet rs, int row) throws SQLException {
+        return new Transmission(rs.getLong("id"), FormId.parse(rs.getString("form")), YearMonth.parse(rs.getString("period").trim()),
+                Version.of(rs.getInt("version")), rs.getString("action").charAt(0), Accumulation.valueOf(rs.getString("accumulation")),
                 rs.getObject("as_of", OffsetDateTime.class), rs.getString("content_hash"), read(rs.getString("files")),
-                rs.getString("findings"), Status.valueOf(rs.getString("status")),
+                Status.valueOf(rs.getString("status")),
                 ChannelStatus.valueOf(rs.getString("sftp_status")), rs.getObject("sftp_at", OffsetDateTime.class),
                 rs.getString("sftp_error"), ChannelStatus.valueOf(rs.getString("mail_status")),
                 rs.getObject("mail_at", OffsetDateTime.class), rs.getString("mail_error"), rs.getInt("deliveries"),
-                Trigger.valueOf(rs.getString("trigger")), rs.getString("requested_by"),
+                new Requester(Trigger.valueOf(rs.getString("trigger")), rs.getString("requested_by")),
                 rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
+    }
+
+    private static Attempt attempt(ResultSet rs, List<Finding> findings) throws SQLException {
+        return new Attempt(rs.getLong("id"), rs.getLong("transmission_id"), Version.of(rs.getInt("version")),
+                rs.getString("action").charAt(0), Status.valueOf(rs.getString("status")),
+                rs.getObject("as_of", OffsetDateTime.class), rs.getString("content_hash"),
+                new Requester(Trigger.valueOf(rs.getString("trigger")), rs.getString("requested_by")),
+                rs.getObject("at", OffsetDateTime.class), findings);
     }
 
     private String write(List<StoredFile> files) {

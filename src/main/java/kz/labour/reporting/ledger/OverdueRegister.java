@@ -1,10 +1,14 @@
 package kz.labour.reporting.ledger;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.List;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import kz.labour.reporting.form.FormId;
 
 /**
  * The {@code overdue} table (db/pipeline/V3__overdue.sql): forms found undelivered at their deadline
@@ -15,7 +19,7 @@ import org.springframework.stereotype.Component;
 public class OverdueRegister {
 
     /** A form and period still overdue: the deadline passed and the ledger holds no delivered version. */
-    public record Overdue(String form, String period, OffsetDateTime deadline, OffsetDateTime alertedAt) {
+    public record Overdue(FormId form, YearMonth period, OffsetDateTime deadline, OffsetDateTime alertedAt) {
     }
 
     /** "delivered" for the deadline: a version went out on both channels at least once. */
@@ -29,11 +33,12 @@ public class OverdueRegister {
     }
 
     /** Records the form and period as overdue unless it is delivered or already recorded; true if recorded now. */
-    public boolean recordIfUndelivered(String form, String period, OffsetDateTime deadline, String detectedBy) {
+    public boolean recordIfUndelivered(FormId form, YearMonth period, OffsetDateTime deadline, String detectedBy) {
         return database.jdbc().update("INSERT INTO overdue (form, period, deadline, detected_by) "
                 + "SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM transmission t WHERE t.form = ? AND t.period = ? "
                 + "AND (t.status = 'DELIVERED' OR t.deliveries > 0)) "
-                + "ON CONFLICT (form, period) DO NOTHING", form, period, deadline, detectedBy, form, period) == 1;
+                + "ON CONFLICT (form, period) DO NOTHING", form.ascii(), period.toString(), deadline, detectedBy,
+                form.ascii(), period.toString()) == 1;
     }
 
     /**
@@ -48,7 +53,8 @@ public class OverdueRegister {
     /** Gives a claim back after the alert could not be sent, so the next check sends it. */
     public void unclaim(List<Overdue> claimed) {
         for (Overdue o : claimed) {
-            database.jdbc().update("UPDATE overdue SET alerted_at = NULL WHERE form = ? AND period = ?", o.form(), o.period());
+            database.jdbc().update("UPDATE overdue SET alerted_at = NULL WHERE form = ? AND period = ?",
+                    o.form().ascii(), o.period().toString());
         }
     }
 
@@ -58,8 +64,8 @@ public class OverdueRegister {
                 + " ORDER BY o.period, o.form", (rs, i) -> map(rs));
     }
 
-    private static Overdue map(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Overdue(rs.getString("form"), rs.getString("period"), rs.getObject("deadline", OffsetDateTime.class),
-                rs.getObject("alerted_at", OffsetDateTime.class));
+    private static Overdue map(ResultSet rs) throws SQLException {
+        return new Overdue(FormId.parse(rs.getString("form")), YearMonth.parse(rs.getString("period").trim()),
+                rs.getObject("deadline", OffsetDateTime.class), rs.getObject("alerted_at", OffsetDateTime.class));
     }
 }

@@ -1,5 +1,7 @@
 package kz.labour.reporting.ledger;
 
+import java.util.function.Supplier;
+
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
@@ -8,7 +10,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The pipeline database as the ledger, the overdue register and the scheduler use it. Its schema is
@@ -16,6 +20,9 @@ import org.springframework.stereotype.Component;
  * not as a step of the start: a command line that does not parse fails before any context or
  * database, and a one-shot command checks the schema on a background thread while its context
  * starts ({@code pipeline.migrate-while-starting}, set by the one-shot start only).
+ *
+ * <p>Writes that belong together run in one transaction ({@link #inTransaction}) of the pipeline's own
+ * transaction manager ({@code pipelineTransactionManager}); {@link #jdbc()} takes part in it.
  */
 @Component
 public class PipelineDatabase {
@@ -23,15 +30,21 @@ public class PipelineDatabase {
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final Flyway flyway;
+    private final TransactionTemplate transactions;
     private volatile boolean migrated;
 
     private static final String LOCATION = "classpath:db/pipeline";
     private static final Logger log = LoggerFactory.getLogger(PipelineDatabase.class);
 
     public PipelineDatabase(@Qualifier("pipelineDataSource") DataSource dataSource,
+                            @Qualifier("pipelineTransactionManager") DataSourceTransactionManager transactionManager,
                             @Value("${pipeline.migrate-while-starting:false}") boolean migrateWhileStarting) {
+        if (transactionManager.getDataSource() != dataSource) {
+            throw new IllegalArgumentException("the pipeline's transaction manager must manage the pipeline data source");
+        }
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
+        this.transactions = new TransactionTemplate(transactionManager);
         this.flyway = Flyway.configure().dataSource(dataSource).locations(LOCATION).load();
         if (migrateWhileStarting) {
             // A one-shot transmit or status needs the schema right after the start: connecting and
@@ -78,6 +91,15 @@ public class PipelineDatabase {
     public JdbcTemplate jdbc() {
         ensureMigrated();
         return jdbc;
+    }
+
+    /**
+     * Runs {@code work} in one transaction on the pipeline database: everything it writes through
+     * {@link #jdbc()} is committed together, or, when it throws, nothing is. Migrated first.
+     */
+    public <T> T inTransaction(Supplier<T> work) {
+        ensureMigrated();
+        return transactions.execute(status -> work.get());
     }
 
     /** For what needs its own connection (the advisory lock): migrated first, like {@link #jdbc()}. */

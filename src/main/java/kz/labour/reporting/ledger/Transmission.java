@@ -1,22 +1,36 @@
 package kz.labour.reporting.ledger;
 
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.List;
 
-/** One row of the ledger: one version of one form for one period. */
-public record Transmission(long id, String form, String period, int version, char action, String accumulation,
-                           OffsetDateTime asOf, String contentHash, List<StoredFile> files, String findingsJson,
-                           Status status, ChannelStatus sftpStatus, OffsetDateTime sftpAt, String sftpError,
-                           ChannelStatus mailStatus, OffsetDateTime mailAt, String mailError, int deliveries,
-                           Trigger trigger, String requestedBy, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+import kz.labour.reporting.form.Accumulation;
+import kz.labour.reporting.form.FormId;
+import kz.labour.reporting.form.Version;
 
-    public ChannelStatus channel(Channel channel) {
+/** One row of the ledger: one version of one form for one period, and where its delivery stands. */
+public record Transmission(long id, FormId form, YearMonth period, Version version, char action, Accumulation accumulation,
+                           OffsetDateTime asOf, String contentHash, List<StoredFile> files, Status status,
+                           ChannelStatus sftpStatus, OffsetDateTime sftpAt, String sftpError,
+                           ChannelStatus mailStatus, OffsetDateTime mailAt, String mailError, int deliveries,
+                           Requester requester, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+
+    public Transmission {
+        files = List.copyOf(files);
+    }
+
+    public ChannelStatus status(Channel channel) {
         return channel == Channel.SFTP ? sftpStatus : mailStatus;
     }
 
-    /** "V0001", as in file names and messages. */
-    public String versionLabel() {
-        return String.format("V%04d", version);
+    /** The cause recorded when the channel last failed, or null. */
+    public String error(Channel channel) {
+        return channel == Channel.SFTP ? sftpError : mailError;
+    }
+
+    /** Both channels done: the bureau has this version. */
+    public boolean sentOnEveryChannel() {
+        return sftpStatus == ChannelStatus.DONE && mailStatus == ChannelStatus.DONE;
     }
 
     public String manifestName() {

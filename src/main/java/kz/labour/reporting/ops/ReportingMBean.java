@@ -2,18 +2,18 @@ package kz.labour.reporting.ops;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 
-import org.apache.camel.CamelExecutionException;
-import org.apache.camel.ProducerTemplate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jmx.export.annotation.ManagedAttribute;
 import org.springframework.jmx.export.annotation.ManagedOperation;
@@ -28,21 +28,21 @@ import kz.labour.reporting.ReportingSettings;
 import kz.labour.reporting.explain.Explainer;
 import kz.labour.reporting.form.FormId;
 import kz.labour.reporting.ledger.DeliveryHistory;
-import kz.labour.reporting.ledger.OverdueRegister.Overdue;
 import kz.labour.reporting.ledger.Trigger;
 import kz.labour.reporting.schedule.Deadlines;
 import kz.labour.reporting.schedule.ReportingCalendar;
 import kz.labour.reporting.schedule.ScheduleSettings;
 import kz.labour.reporting.schedule.ScheduleView;
-import kz.labour.reporting.transmission.Job;
 import kz.labour.reporting.transmission.Mode;
+import kz.labour.reporting.transmission.RecentFailures;
 import kz.labour.reporting.transmission.Summary;
+import kz.labour.reporting.transmission.TransmissionService;
 import kz.labour.reporting.transmission.TransmitRequest;
 
 /**
  * The application MBean (docs/operators-guide.md): per form what was delivered last, what is
  * overdue, when the schedule next sends it and what failed last; and the operators' reruns, which
- * enter {@code direct:transmit} like the CLI and the schedule, with the CLI's rules and messages.
+ * enter the transmission (TransmissionService) like the CLI and the schedule, with the CLI's rules and messages.
  *
  * <p>Bad input (a period or form the CLI would refuse) throws IllegalArgumentException with the
  * CLI's message and sends nothing. A JDK exception type, so any JMX client shows it without our
@@ -53,7 +53,7 @@ import kz.labour.reporting.transmission.TransmitRequest;
         + "their schedule, and operator reruns")
 public class ReportingMBean implements SelfNaming {
 
-    private final ProducerTemplate producer;
+    private final TransmissionService transmissions;
     private final StatusReport statusReport;
     private final DeliveryHistory history;
     private final Deadlines deadlines;
@@ -65,11 +65,11 @@ public class ReportingMBean implements SelfNaming {
     private final String objectName;
     private final Explainer explainer;
 
-    public ReportingMBean(ProducerTemplate producer, StatusReport statusReport, DeliveryHistory history, Deadlines deadlines,
+    public ReportingMBean(TransmissionService transmissions, StatusReport statusReport, DeliveryHistory history, Deadlines deadlines,
                           ScheduleView schedule, ReportingCalendar calendar, RecentFailures failures,
                           ReportingSettings settings, Clock clock,
                           @Value("${reporting.jmx.object-name}") String objectName, Explainer explainer) {
-        this.producer = producer;
+        this.transmissions = transmissions;
         this.statusReport = statusReport;
         this.history = history;
         this.deadlines = deadlines;
@@ -114,8 +114,22 @@ public class ReportingMBean implements SelfNaming {
     @ManagedOperationParameters({
             @ManagedOperationParameter(name = "period", description = "YYYY-MM, or empty for all") })
     public String status(String period) {
+        return refusingBadInput(() -> statusReport.table(blankToNull(period)));
+    }
+
+    @ManagedOperation(description = "Like 'status --period P --form F': each version of one form for one period, every "
+            + "build of it (REJECTED ones included) and each build's findings")
+    @ManagedOperationParameters({
+            @ManagedOperationParameter(name = "period", description = "YYYY-MM"),
+            @ManagedOperationParameter(name = "form", description = "1-MEIZhM or 2-OZh (1-МЕИЖМ, 2-ӨЖ, any case)") })
+    public String formStatus(String period, String form) {
+        return refusingBadInput(() -> statusReport.detail(blankToNull(period), form));
+    }
+
+    /** Bad input as a JDK exception with the CLI's message, so any JMX client shows it without our classes. */
+    private static String refusingBadInput(Supplier<String> answer) {
         try {
-            return statusReport.table(blankToNull(period));
+            return answer.get();
         } catch (BadInputException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
@@ -144,34 +158,16 @@ public class ReportingMBean implements SelfNaming {
     }
 
     private String run(TransmitRequest request) {
-        List<Job> jobs;
+        Summary summary;
         try {
-            @SuppressWarnings("unchecked")
-            List<Job> result = producer.requestBody("direct:transmit", request, List.class);
-            jobs = result;
-        } catch (CamelExecutionException e) {
-            if (e.getCause() instanceof BadInputException bad) {
-                failures.record(request.form(), request.period(), "BAD_INPUT: " + bad.getMessage());
-                throw new IllegalArgumentException(bad.getMessage());
-            }
-            String message = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
-            failures.record(request.form(), request.period(), "ERROR: " + message);
+            summary = transmissions.transmit(request);
+        } catch (BadInputException bad) {
+            throw new IllegalArgumentException(bad.getMessage());
+        } catch (RuntimeException e) {
             // a JDK type, so the client needs none of our classes (nor Camel's) to show it
-            throw new IllegalStateException("error: " + message);
+            throw new IllegalStateException("error: " + e.getMessage());
         }
-        failures.record(jobs);
-        Summary summary = new Summary(jobs);
-        return summary.table() + "exit code " + summary.exitCode() + " (" + meaning(summary.exitCode()) + ")\n";
-    }
-
-    static String meaning(int exitCode) {
-        return switch (exitCode) {
-            case 0 -> "delivered, or already delivered";
-            case 2 -> "bad input, nothing sent";
-            case 3 -> "validation ERROR, nothing sent, recorded as REJECTED";
-            case 4 -> "delivery failed after retries, recorded as FAILED, files kept in the outbox";
-            default -> "error, see the service log";
-        };
+        return summary.table() + summary.exitCode().describe() + "\n";
     }
 
     // ---- attributes, per form ------------------------------------------------------------------
@@ -262,15 +258,15 @@ public class ReportingMBean implements SelfNaming {
     // ---- helpers ---------------------------------------------------------------------------------
 
     private String lastDeliveredPeriod(FormId form) {
-        return history.lastDelivered(form.ascii()).map(DeliveryHistory.Delivered::period).orElse("");
+        return history.lastDelivered(form).map(d -> d.period().toString()).orElse("");
     }
 
     private int lastDeliveredVersion(FormId form) {
-        return history.lastDelivered(form.ascii()).map(DeliveryHistory.Delivered::version).orElse(0);
+        return history.lastDelivered(form).map(d -> d.version().number()).orElse(0);
     }
 
     private String[] overduePeriods(FormId form) {
-        return deadlines.overdue().stream().filter(o -> o.form().equals(form.ascii())).map(Overdue::period)
+        return deadlines.overdue().stream().filter(o -> o.form() == form).map(o -> o.period().toString())
                 .toArray(String[]::new);
     }
 
@@ -280,8 +276,8 @@ public class ReportingMBean implements SelfNaming {
      */
     private String nextFireTime(FormId form) {
         Optional<Instant> monthly = schedule.nextFire(ScheduleSettings.MONTHLY);
-        String lastEnded = settings.periods().lastEnded(clock.instant()).toString();
-        boolean pending = history.lastDelivered(form.ascii()).map(d -> d.period().compareTo(lastEnded) < 0).orElse(true);
+        YearMonth lastEnded = settings.periods().lastEnded(clock.instant());
+        boolean pending = history.lastDelivered(form).map(d -> d.period().isBefore(lastEnded)).orElse(true);
         Optional<Instant> catchUp = pending ? schedule.nextEffectiveCatchUp() : Optional.empty();
         return format(Stream.of(monthly, catchUp).flatMap(Optional::stream).min(Comparator.naturalOrder()));
     }
@@ -291,8 +287,8 @@ public class ReportingMBean implements SelfNaming {
 
     /** The later of the ledger's last REJECTED/FAILED version and this instance's last failed run. */
     private String lastFailure(FormId form) {
-        Optional<Dated> fromLedger = history.lastFailure(form.ascii()).map(f -> new Dated(f.at().toInstant(),
-                f.period() + " " + String.format("V%04d", f.version()) + " " + f.status() + " at " + local(f.at().toInstant())
+        Optional<Dated> fromLedger = history.lastFailure(form).map(f -> new Dated(f.at().toInstant(),
+                f.period() + " " + f.version().label() + " " + f.status() + " at " + local(f.at().toInstant())
                         + (f.detail() == null || f.detail().isEmpty() ? "" : ": " + f.detail())));
         Optional<Dated> fromRuns = failures.last(form).map(f -> new Dated(f.at(),
                 f.period() + " " + f.text() + " at " + local(f.at())));

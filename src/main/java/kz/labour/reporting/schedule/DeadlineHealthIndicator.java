@@ -8,7 +8,6 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-import kz.labour.reporting.form.FormId;
 import kz.labour.reporting.ledger.OverdueRegister.Overdue;
 
 /**
@@ -17,7 +16,7 @@ import kz.labour.reporting.ledger.OverdueRegister.Overdue;
  * pipeline database, so every instance reports the same and a delivery from any of them clears it.
  */
 @Component("deadlineHealthIndicator")
-public class DeadlineHealthIndicator implements HealthIndicator {
+class DeadlineHealthIndicator implements HealthIndicator {
 
     private final Deadlines deadlines;
 
@@ -33,9 +32,9 @@ public class DeadlineHealthIndicator implements HealthIndicator {
         }
         List<Map<String, String>> details = overdue.stream().map(o -> {
             Map<String, String> d = new LinkedHashMap<>();
-            d.put("form", o.form());
-            d.put("index", FormId.parse(o.form()).index());
-            d.put("period", o.period());
+            d.put("form", o.form().ascii());
+            d.put("index", o.form().index());
+            d.put("period", o.period().toString());
             d.put("deadline", o.deadline().toString());
             return d;
         }).toList();

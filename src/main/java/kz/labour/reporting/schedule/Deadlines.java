@@ -3,7 +3,9 @@ package kz.labour.reporting.schedule;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
@@ -12,10 +14,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import kz.labour.reporting.Causes;
 import kz.labour.reporting.ReportingSettings;
 import kz.labour.reporting.form.FormId;
+import kz.labour.reporting.ledger.Attempt;
+import kz.labour.reporting.ledger.Ledger;
 import kz.labour.reporting.ledger.OverdueRegister;
 import kz.labour.reporting.ledger.OverdueRegister.Overdue;
+import kz.labour.reporting.ledger.Status;
 
 /**
  * The deadline check (route {@code deadline}): at the end of day 3, a form of the previous month
@@ -30,11 +36,13 @@ public class Deadlines {
     private final ReportingCalendar calendar;
     private final ReportingSettings settings;
     private final OverdueRegister register;
+    private final Ledger ledger;
     private final ScheduleView view;
     private final String mbeanName;
 
-    public Deadlines(ReportingCalendar calendar, ReportingSettings settings, OverdueRegister register, ScheduleView view,
-                     @Value("${reporting.jmx.object-name}") String mbeanName) {
+    public Deadlines(ReportingCalendar calendar, ReportingSettings settings, OverdueRegister register, Ledger ledger,
+                     ScheduleView view, @Value("${reporting.jmx.object-name}") String mbeanName) {
+        this.ledger = ledger;
         this.calendar = calendar;
         this.settings = settings;
         this.register = register;
@@ -54,7 +62,7 @@ public class Deadlines {
             log.info("deadline {}: {} is before the earliest period {}; nothing is due", deadline, month, settings.earliest());
         } else {
             for (FormId form : FormId.values()) {
-                if (register.recordIfUndelivered(form.ascii(), month.toString(),
+                if (register.recordIfUndelivered(form, month,
                         deadline.atZone(settings.zoneId()).toOffsetDateTime(), view.instanceId())) {
                     log.error("{} {} is OVERDUE: not delivered by the deadline {}", form.index(), month, deadline);
                 }
@@ -83,7 +91,7 @@ public class Deadlines {
     public void alertFailed(@ExchangeProperty("overdue") List<Overdue> claimed, Exception cause) {
         register.unclaim(claimed);
         log.error("overdue alert could not be sent ({}); it is sent by the next deadline check: {}",
-                ScheduledRuns.rootMessage(cause), claimed, cause);
+                Causes.summary(cause), claimed, cause);
     }
 
     /** Every form and period overdue now (health indicator, MBean). */
@@ -92,6 +100,13 @@ public class Deadlines {
     }
 
     private OverdueAlert alert(List<Overdue> claimed) {
-        return OverdueAlert.of(claimed, settings.zoneId(), mbeanName, view.instanceId());
+        Map<Overdue, Attempt> rejected = new LinkedHashMap<>();
+        for (Overdue o : claimed) {
+            List<Attempt> attempts = ledger.attempts(o.form(), o.period());
+            if (!attempts.isEmpty() && attempts.get(attempts.size() - 1).status() == Status.REJECTED) {
+                rejected.put(o, attempts.get(attempts.size() - 1));
+            }
+        }
+        return OverdueAlert.of(claimed, rejected, settings.zoneId(), mbeanName, view.instanceId());
     }
 }

@@ -39,7 +39,7 @@ import kz.labour.reporting.ReportingSettings;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ScheduleSettings.class)
-public class ScheduleConfiguration {
+class ScheduleConfiguration {
 
     @Bean
     public ReportingCalendar reportingCalendar(ReportingSettings settings, ScheduleSettings schedule) {

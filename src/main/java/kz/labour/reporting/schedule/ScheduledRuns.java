@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Date;
-import java.util.List;
 import java.util.Optional;
 
 import org.apache.camel.ExchangeProperty;
@@ -13,10 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import kz.labour.reporting.Causes;
+import kz.labour.reporting.ExitCode;
 import kz.labour.reporting.ledger.Trigger;
-import kz.labour.reporting.ops.RecentFailures;
-import kz.labour.reporting.transmission.Job;
 import kz.labour.reporting.transmission.Mode;
+import kz.labour.reporting.transmission.RecentFailures;
 import kz.labour.reporting.transmission.Summary;
 import kz.labour.reporting.transmission.TransmitRequest;
 
@@ -25,8 +25,8 @@ import kz.labour.reporting.transmission.TransmitRequest;
  * forms are then skipped, interrupted ones finished), for the month derived from the trigger's
  * scheduled fire time. The routes (routes/schedule.camel.yaml) only move the request along.
  */
-@Component("schedule")
-public class ScheduledRuns {
+@Component("scheduledRuns")
+class ScheduledRuns {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduledRuns.class);
 
@@ -80,30 +80,19 @@ public class ScheduledRuns {
                 "schedule:" + trigger + "@" + view.instanceId());
     }
 
-    /** After direct:transmit: the summary into the log, failures kept for the MBean. */
-    public void finished(@ExchangeProperty("request") TransmitRequest request, List<Job> jobs) {
-        Summary summary = new Summary(jobs);
-        if (summary.exitCode() == 0) {
+    /** After the transmission: its summary into the log. */
+    public void finished(@ExchangeProperty("request") TransmitRequest request, Summary summary) {
+        if (summary.exitCode() == ExitCode.OK) {
             log.info("{} {} done:\n{}", request.requestedBy(), request.period(), summary.table());
         } else {
-            log.error("{} {} ended with exit code {}:\n{}", request.requestedBy(), request.period(), summary.exitCode(),
+            log.error("{} {} ended with exit code {}:\n{}", request.requestedBy(), request.period(), summary.exitCode().code(),
                     summary.table());
         }
-        failures.record(jobs);
     }
 
-    /** direct:transmit itself failed (bad configuration, database down): logged and kept for the MBean. */
+    /** The transmission failed as a whole (bad configuration, database down): logged and kept for the MBean. */
     public void failed(@ExchangeProperty("request") TransmitRequest request, Exception cause) {
-        String text = "ERROR: " + rootMessage(cause);
-        log.error("{} {} failed: {}", request.requestedBy(), request.period(), text, cause);
-        failures.record(request.form(), request.period(), text);
-    }
-
-    static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        log.error("{} {} failed: ERROR: {}", request.requestedBy(), request.period(), Causes.summary(cause), cause);
+        failures.requestFailed(request, cause);
     }
 }

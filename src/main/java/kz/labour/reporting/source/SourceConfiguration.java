@@ -15,7 +15,7 @@ import kz.labour.reporting.DatabasePool;
  * or silent server fails within the connect timeout, in one line ({@link DatabasePool}).
  */
 @Configuration(proxyBeanMethods = false)
-public class SourceConfiguration {
+class SourceConfiguration {
 
     @Bean(destroyMethod = "close")
     public HikariDataSource sourceDataSource(@Value("${source.datasource.url}") String url,

@@ -27,10 +27,10 @@ import kz.labour.reporting.form.FormId;
  * aggregation, the checks and explain share one definition of which rows count toward which cell
  * ({@code {form}-rows.sql}).
  */
-@Component("sql")
+@Component("sqlLibrary")
 public class SqlLibrary {
 
-    /** The parameters the build-form route binds (Transmissions.bindSql); a form's statements may use any of them. */
+    /** The parameters the build-form route binds (FormBuilder.bindSql); a form's statements may use any of them. */
     public static final Set<String> PARAMETERS = Set.of("from", "until", "as_of", "regions", "zone");
 
     /** The parameters explain binds: the period's, and the cell's region prefix and column. */

@@ -4,88 +4,71 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Objects;
 
+import kz.labour.reporting.form.Controls;
 import kz.labour.reporting.form.Finding;
 import kz.labour.reporting.form.FormId;
 import kz.labour.reporting.form.FormTable;
 import kz.labour.reporting.form.RenderedForm;
+import kz.labour.reporting.form.Version;
 import kz.labour.reporting.ledger.Transmission;
-import kz.labour.reporting.ledger.TransmissionLock;
 import kz.labour.reporting.source.Aggregate;
 
 /**
- * One form for one period travelling through the routes: what was asked, what was built, what the
- * ledger holds, and how it ended. Carried as the exchange property {@code job}.
+ * One form for one period on its way through the routes: what was asked, what was built, what the
+ * ledger holds, what comes next and how it ended. Immutable: each step returns the next state, which
+ * the route sets as the exchange property {@code job}; the routes branch on {@link #step()}.
+ *
+ * @param step        what the flow does next with it
+ * @param version     the version built or delivered; null until decided
+ * @param action      {@code N} or {@code R} for {@code version}; {@code ' '} until decided
+ * @param unsound     the aggregation, when it counted source rows that cannot be counted; else null
+ * @param table       the form as built; null before the build, or when the source was unsound
+ * @param findings    of the controls and source checks for a build; the ledger's for a stored version
+ * @param rendered    the version's files, built now or read back from the outbox; null before
+ * @param directory   where those files are kept; null before
+ * @param transmission the version's ledger row once recorded; null before, and in a dry run
+ * @param outcome     how it ended; null while it runs
+ * @param message     the outcome in words, for the summary; null while it runs
  */
-public final class Job {
+public record Job(FormId form, YearMonth period, OffsetDateTime asOf, TransmitRequest request, Step step,
+                  Version version, char action, Aggregate unsound, FormTable table, List<Finding> findings,
+                  RenderedForm rendered, Path directory, Transmission transmission, Outcome outcome, String message) {
 
-    private final FormId form;
-    private final YearMonth period;
-    private final OffsetDateTime asOf;
-    private final TransmitRequest request;
-
-    private TransmissionLock lock;
-    private Step step;
-    private FormTable table;
-    private Aggregate suspect;
-    private List<Finding> findings = List.of();
-    private RenderedForm rendered;
-    private Path directory;
-    private int version;
-    private char action;
-    private Transmission transmission;
-    private Outcome outcome;
-    private String message;
-
-    /** What the plan decided for this job. */
+    /** What the flow does next (routes/transmit.camel.yaml, routes/deliver.camel.yaml). */
     public enum Step {
-        /** Nothing to do; the message says why. */
-        SKIP,
-        /** Build from the source, validate, render. */
+        /** Planned: what to do is decided from the ledger, under the form and period's lock. */
+        DECIDE,
+        /** Build the form from the source. */
         BUILD,
-        /** Send stored files of a recorded version: finishing an interrupted one, or a resend. */
-        DELIVER_STORED
+        /** The aggregation counted rows that cannot be counted: the source checks name them; then REJECT. */
+        NAME_UNSOUND_ROWS,
+        /** A validation ERROR: recorded as REJECTED (not in a dry run); nothing is sent. */
+        REJECT,
+        /** Built and valid: render the files, keep them, record the version. */
+        RENDER,
+        /** A recorded version: send it over every channel it has not reached yet. */
+        DELIVER,
+        /** Nothing more to do; {@link #outcome()} says how it ended. */
+        END
     }
 
-    public Job(FormId form, YearMonth period, OffsetDateTime asOf, TransmitRequest request) {
-        this.form = form;
-        this.period = period;
-        this.asOf = asOf;
-        this.request = request;
+    public Job {
+        Objects.requireNonNull(form, "form");
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(step, "step");
+        findings = List.copyOf(findings);
     }
 
-    public FormId form() { return form; }
-    public YearMonth period() { return period; }
-    public OffsetDateTime asOf() { return asOf; }
-    public TransmitRequest request() { return request; }
-    public Mode mode() { return request.mode(); }
+    /** A job as the plan makes it: nothing read yet, to be decided from the ledger. */
+    public static Job planned(FormId form, YearMonth period, OffsetDateTime asOf, TransmitRequest request) {
+        return new Job(form, period, asOf, request, Step.DECIDE, null, ' ', null, null, List.of(), null, null, null, null, null);
+    }
 
-    public TransmissionLock lock() { return lock; }
-    public void lock(TransmissionLock lock) { this.lock = lock; }
-    public Step step() { return step; }
-    public void step(Step step) { this.step = step; }
-    public FormTable table() { return table; }
-    public void table(FormTable table) { this.table = table; }
-    /** The aggregation, when it found rows that cannot be counted; null when it was sound. */
-    public Aggregate suspect() { return suspect; }
-    public void suspect(Aggregate suspect) { this.suspect = suspect; }
-    public List<Finding> findings() { return findings; }
-    public void findings(List<Finding> findings) { this.findings = List.copyOf(findings); }
-    public RenderedForm rendered() { return rendered; }
-    public void rendered(RenderedForm rendered) { this.rendered = rendered; }
-    public Path directory() { return directory; }
-    public void directory(Path directory) { this.directory = directory; }
-    public int version() { return version; }
-    public char action() { return action; }
-    public void version(int version, char action) { this.version = version; this.action = action; }
-    public Transmission transmission() { return transmission; }
-    public void transmission(Transmission transmission) { this.transmission = transmission; }
-    public Outcome outcome() { return outcome; }
-    public String message() { return message; }
-
-    public void end(Outcome outcome, String message) {
-        this.outcome = outcome;
-        this.message = message;
+    public Mode mode() {
+        return request.mode();
     }
 
     /** "2-ӨЖ 2025-06", as log lines and messages name a job. */
@@ -93,7 +76,72 @@ public final class Job {
         return form.index() + " " + period;
     }
 
-    public String versionLabel() {
-        return String.format("V%04d", version);
+    /** "2-ӨЖ 2025-06 V0001", once the version is decided. */
+    public String versionName() {
+        return name() + (version == null ? "" : " " + version.label());
+    }
+
+    // ---- the next state ---------------------------------------------------------------------
+
+    /** To be built from the source as {@code version} with {@code action}. */
+    public Job toBuild(Version version, char action) {
+        return new Job(form, period, asOf, request, Step.BUILD, version, action, unsound, table, findings, rendered,
+                directory, transmission, outcome, message);
+    }
+
+    /** The form as laid out and the controls' findings: rejected on an ERROR, else rendered next. */
+    public Job built(FormTable table, List<Finding> findings) {
+        return new Job(form, period, asOf, request, Controls.blocks(findings) ? Step.REJECT : Step.RENDER, version, action,
+                null, table, findings, rendered, directory, transmission, outcome, message);
+    }
+
+    /** The aggregation counted rows that cannot be counted: nothing is built from it. */
+    public Job unsound(Aggregate aggregate) {
+        return new Job(form, period, asOf, request, Step.NAME_UNSOUND_ROWS, version, action, aggregate, null, List.of(),
+                rendered, directory, transmission, outcome, message);
+    }
+
+    /** Rejected by these findings (ERROR among them). */
+    public Job rejectedBy(List<Finding> findings) {
+        return new Job(form, period, asOf, request, Step.REJECT, version, action, unsound, table, findings, rendered,
+                directory, transmission, outcome, message);
+    }
+
+    /** Its files, made or read back, and where they are kept. */
+    public Job withFiles(RenderedForm rendered, Path directory) {
+        return new Job(form, period, asOf, request, step, version, action, unsound, table, findings, rendered, directory,
+                transmission, outcome, message);
+    }
+
+    /** Recorded in the ledger as {@code transmission}, to be delivered. */
+    public Job toDeliver(Transmission transmission) {
+        return new Job(form, period, asOf, request, Step.DELIVER, version, action, unsound, table, findings, rendered,
+                directory, transmission, outcome, message);
+    }
+
+    /**
+     * A version the ledger holds, to be delivered from its stored files: finishing an interrupted
+     * delivery, or a resend. Its findings are the ones recorded with it.
+     */
+    public Job stored(Transmission transmission, RenderedForm rendered, Path directory, List<Finding> findings) {
+        return new Job(form, period, asOf, request, Step.DELIVER, transmission.version(), transmission.action(), unsound,
+                table, findings, rendered, directory, transmission, outcome, message);
+    }
+
+    /** The ledger's row after a change. */
+    public Job withTransmission(Transmission transmission) {
+        return new Job(form, period, asOf, request, step, version, action, unsound, table, findings, rendered, directory,
+                transmission, outcome, message);
+    }
+
+    /** Ended, with the version it concerns (e.g. the one already delivered). */
+    public Job ended(Outcome outcome, String message, Version version, char action) {
+        return new Job(form, period, asOf, request, Step.END, version, action, unsound, table, findings, rendered, directory,
+                transmission, outcome, message);
+    }
+
+    /** Ended. */
+    public Job ended(Outcome outcome, String message) {
+        return ended(outcome, message, version, action);
     }
 }

@@ -1,23 +1,25 @@
 package kz.labour.reporting.transmission;
 
-/** How one form and period ended, and the exit code it stands for (interfaces.md). */
+import kz.labour.reporting.ExitCode;
+
+/** How one form and period ended, and the exit code it stands for. */
 public enum Outcome {
-    DELIVERED(0),
-    ALREADY_DELIVERED(0),
-    UNCHANGED(0),
-    BUILT_DRY_RUN(0),
-    BAD_INPUT(2),
-    REJECTED(3),
-    FAILED(4),
-    ERROR(1);
+    DELIVERED(ExitCode.OK),
+    ALREADY_DELIVERED(ExitCode.OK),
+    UNCHANGED(ExitCode.OK),
+    BUILT_DRY_RUN(ExitCode.OK),
+    BAD_INPUT(ExitCode.BAD_INPUT),
+    REJECTED(ExitCode.REJECTED),
+    FAILED(ExitCode.DELIVERY_FAILED),
+    ERROR(ExitCode.ERROR);
 
-    private final int exitCode;
+    private final ExitCode exitCode;
 
-    Outcome(int exitCode) {
+    Outcome(ExitCode exitCode) {
         this.exitCode = exitCode;
     }
 
-    public int exitCode() {
+    public ExitCode exitCode() {
         return exitCode;
     }
 }

@@ -3,33 +3,29 @@ package kz.labour.reporting.transmission;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import kz.labour.reporting.ExitCode;
 import kz.labour.reporting.form.Finding;
 
-/** What a request did, one line per form and period, for operators (CLI and JMX print the same). */
+/**
+ * What a request did, one line per form and period, for operators: the answer of the entry point
+ * ({@link TransmissionService#transmit}, route {@code transmit}); the CLI, JMX and the schedule's log
+ * print the same table.
+ */
 public record Summary(List<Job> jobs) {
 
     public Summary {
         jobs = List.copyOf(jobs);
     }
 
-    /** The worst outcome decides: 2 bad input, 3 rejected, 4 delivery failed, 1 anything else, 0 all well. */
-    public int exitCode() {
-        int worst = 0;
-        for (Job job : jobs) {
-            int code = job.outcome() == null ? Outcome.ERROR.exitCode() : job.outcome().exitCode();
-            worst = rank(code) > rank(worst) ? code : worst;
-        }
-        return worst;
+    /** The jobs of a request as they ended, in the order they ran. */
+    public static Summary of(List<Job> jobs) {
+        return new Summary(jobs);
     }
 
-    private static int rank(int code) {
-        return switch (code) {
-            case 0 -> 0;
-            case 2 -> 1;
-            case 3 -> 2;
-            case 4 -> 3;
-            default -> 4;
-        };
+    /** The worst outcome decides (an unfinished job counts as an error). */
+    public ExitCode exitCode() {
+        return jobs.stream().map(job -> job.outcome() == null ? ExitCode.ERROR : job.outcome().exitCode())
+                .reduce(ExitCode.OK, ExitCode::worse);
     }
 
     public String table() {
@@ -38,7 +34,7 @@ public record Summary(List<Job> jobs) {
         out.append(String.format(format, "FORM", "PERIOD", "VERSION", "OUTCOME", "DETAIL"));
         for (Job job : jobs) {
             out.append(String.format(format, job.form().ascii(), job.period(),
-                    job.version() == 0 ? "-" : job.versionLabel() + " " + job.action(),
+                    job.version() == null ? "-" : job.version().label() + " " + job.action(),
                     job.outcome() == null ? "UNFINISHED" : job.outcome(), job.message() == null ? "" : job.message()));
             if (job.directory() != null && job.rendered() != null) {
                 out.append(String.format(format, "", "", "", "", "files: " + job.directory()));

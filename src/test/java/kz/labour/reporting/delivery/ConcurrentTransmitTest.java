@@ -5,6 +5,7 @@ import static kz.labour.reporting.support.DeliveryEnvironment.transmit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -21,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import kz.labour.reporting.form.FormId;
 import kz.labour.reporting.ledger.Ledger;
 import kz.labour.reporting.ledger.Status;
 import kz.labour.reporting.ops.Cli;
@@ -77,7 +79,7 @@ class ConcurrentTransmitTest {
         assertThat(env.sftp.completedUploads()).containsExactly(
                 "2-OZh_2025-06_V0001_N.xlsx", "2-OZh_2025-06_V0001_N.json", "2-OZh_2025-06_V0001_N.manifest.json");
         assertThat(env.mailsTo(BUREAU)).hasSize(1);
-        assertThat(ledger.history("2-OZh", "2025-06")).singleElement().satisfies(t -> {
+        assertThat(ledger.history(FormId.OZH, YearMonth.parse("2025-06"))).singleElement().satisfies(t -> {
             assertThat(t.status()).isEqualTo(Status.DELIVERED);
             assertThat(t.deliveries()).isEqualTo(1);
         });

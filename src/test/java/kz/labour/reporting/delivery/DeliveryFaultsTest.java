@@ -27,7 +27,8 @@ import com.jcraft.jsch.SftpException;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import kz.labour.reporting.DatabaseUnavailableException;
-import kz.labour.reporting.transmission.FormRejectedException;
+import kz.labour.reporting.BadInputException;
+import kz.labour.reporting.ledger.Channel;
 
 class DeliveryFaultsTest {
 
@@ -68,7 +69,7 @@ class DeliveryFaultsTest {
                 new ConnectException("Connection refused")));
 
         assertThat(faults().transientFault(refused)).isTrue();
-        assertThat(faults().explain("SFTP", refused)).isEqualTo("SFTP server sftp.stat.gov.kz:2222 unavailable "
+        assertThat(faults().explain(Channel.SFTP, refused)).isEqualTo("SFTP server sftp.stat.gov.kz:2222 unavailable "
                 + "(Connection refused); gave up after retries, the next transmit run sends what is missing");
     }
 
@@ -86,7 +87,7 @@ class DeliveryFaultsTest {
         Exception unknown = sftp(jsch(JSchUnknownHostKeyException.class, "reject HostKey: [sftp.stat.gov.kz]:2222"));
 
         assertThat(faults(knownHosts.toString()).transientFault(unknown)).isFalse();
-        assertThat(faults(knownHosts.toString()).explain("SFTP", unknown)).isEqualTo("host key of sftp.stat.gov.kz:2222 is not in "
+        assertThat(faults(knownHosts.toString()).explain(Channel.SFTP, unknown)).isEqualTo("host key of sftp.stat.gov.kz:2222 is not in "
                 + knownHosts + ": add it with ssh-keyscan -p 2222 sftp.stat.gov.kz after checking its fingerprint with the bureau");
     }
 
@@ -94,9 +95,9 @@ class DeliveryFaultsTest {
     void aMissingOrUnsetKnownHostsFileIsNamed() {
         Exception unknown = sftp(jsch(JSchUnknownHostKeyException.class, "reject HostKey: [sftp.stat.gov.kz]:2222"));
 
-        assertThat(faults(dir.resolve("nowhere").toString()).explain("SFTP", unknown))
+        assertThat(faults(dir.resolve("nowhere").toString()).explain(Channel.SFTP, unknown))
                 .startsWith("the known_hosts file " + dir.resolve("nowhere") + " (SFTP_KNOWN_HOSTS_FILE) does not exist");
-        assertThat(faults("").explain("SFTP", unknown)).startsWith("no known_hosts file is configured (SFTP_KNOWN_HOSTS_FILE)");
+        assertThat(faults("").explain(Channel.SFTP, unknown)).startsWith("no known_hosts file is configured (SFTP_KNOWN_HOSTS_FILE)");
     }
 
     @Test
@@ -104,7 +105,7 @@ class DeliveryFaultsTest {
         Exception changed = sftp(jsch(JSchChangedHostKeyException.class, "HostKey has been changed: [sftp.stat.gov.kz]:2222"));
 
         assertThat(faults().transientFault(changed)).isFalse();
-        assertThat(faults().explain("SFTP", changed)).startsWith("host key of sftp.stat.gov.kz:2222 differs from the one in ")
+        assertThat(faults().explain(Channel.SFTP, changed)).startsWith("host key of sftp.stat.gov.kz:2222 differs from the one in ")
                 .contains("confirm the new fingerprint with the bureau");
     }
 
@@ -114,10 +115,10 @@ class DeliveryFaultsTest {
         Exception passphrase = sftp(new JSchException("Incorrect passphrase provided."));
 
         assertThat(faults().transientFault(refused)).isFalse();
-        assertThat(faults().explain("SFTP", refused)).isEqualTo("SFTP server sftp.stat.gov.kz:2222 refused key authentication "
+        assertThat(faults().explain(Channel.SFTP, refused)).isEqualTo("SFTP server sftp.stat.gov.kz:2222 refused key authentication "
                 + "for user 'labour': check SFTP_USER and that the public key of /etc/labour/id_ecdsa is authorised on the server");
         assertThat(faults().transientFault(passphrase)).isFalse();
-        assertThat(faults().explain("SFTP", passphrase))
+        assertThat(faults().explain(Channel.SFTP, passphrase))
                 .isEqualTo("the private key /etc/labour/id_ecdsa cannot be decrypted: check SFTP_PRIVATE_KEY_PASSPHRASE");
     }
 
@@ -128,7 +129,7 @@ class DeliveryFaultsTest {
         Exception exists = new GenericFileOperationFailedException("File already exist: in/x.json. Cannot write new file.");
 
         assertThat(faults().transientFault(noDirectory)).isFalse();
-        assertThat(faults().explain("SFTP", noDirectory))
+        assertThat(faults().explain(Channel.SFTP, noDirectory))
                 .isEqualTo("directory 'in' does not exist on sftp.stat.gov.kz:2222: check SFTP_DIRECTORY");
         assertThat(faults().transientFault(exists)).isFalse();
     }
@@ -138,7 +139,7 @@ class DeliveryFaultsTest {
         Exception conflict = new RuntimeException("split failed", new RemoteFileConflictException("in/x.json is already there"));
 
         assertThat(faults().transientFault(conflict)).isFalse();
-        assertThat(faults().explain("SFTP", conflict)).isEqualTo("in/x.json is already there");
+        assertThat(faults().explain(Channel.SFTP, conflict)).isEqualTo("in/x.json is already there");
     }
 
     @Test
@@ -150,13 +151,13 @@ class DeliveryFaultsTest {
         Exception login = new AuthenticationFailedException("535 authentication failed");
 
         assertThat(faults().transientFault(unreachable)).isTrue();
-        assertThat(faults().explain("MAIL", unreachable)).startsWith("mail relay relay.gov.kz:587 unavailable (");
+        assertThat(faults().explain(Channel.MAIL, unreachable)).startsWith("mail relay relay.gov.kz:587 unavailable (");
         assertThat(faults().transientFault(busy)).isTrue();
         assertThat(faults().transientFault(rejected)).isFalse();
-        assertThat(faults().explain("MAIL", rejected)).isEqualTo("mail relay relay.gov.kz:587 rejected the message "
+        assertThat(faults().explain(Channel.MAIL, rejected)).isEqualTo("mail relay relay.gov.kz:587 rejected the message "
                 + "(554 rejected as spam): check MAIL_FROM and MAIL_TO");
         assertThat(faults().transientFault(login)).isFalse();
-        assertThat(faults().explain("MAIL", login))
+        assertThat(faults().explain(Channel.MAIL, login))
                 .isEqualTo("mail relay relay.gov.kz:587 refused the login of 'labour': check SMTP_USER and SMTP_PASSWORD");
     }
 
@@ -165,13 +166,13 @@ class DeliveryFaultsTest {
         Exception plain = new MessagingException("STARTTLS is required but host does not support STARTTLS");
 
         assertThat(faults().transientFault(plain)).isFalse();
-        assertThat(faults().explain("MAIL", plain)).startsWith("mail relay relay.gov.kz:587 does not offer STARTTLS: use a relay "
+        assertThat(faults().explain(Channel.MAIL, plain)).startsWith("mail relay relay.gov.kz:587 does not offer STARTTLS: use a relay "
                 + "that does, or set SMTP_STARTTLS=false only on a trusted network");
     }
 
     @Test
-    void dataErrorsAndBugsAreNeverRetried() throws IOException {
-        assertThat(faults().transientFault(new FormRejectedException("2-ӨЖ 2025-06: 1 control(s) failed"))).isFalse();
+    void badInputAndBugsAreNeverRetried() throws IOException {
+        assertThat(faults().transientFault(new BadInputException("--force", "2-ӨЖ 2025-06 V0001 is FAILED"))).isFalse();
         assertThat(faults().transientFault(new IllegalStateException("a bug"))).isFalse();
     }
 

@@ -6,6 +6,7 @@ import static kz.labour.reporting.support.DeliveryEnvironment.transmit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -24,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.jcraft.jsch.JSchUnknownHostKeyException;
 
 import kz.labour.reporting.demo.EmbeddedSftpServer;
+import kz.labour.reporting.form.FormId;
 import kz.labour.reporting.ledger.ChannelStatus;
 import kz.labour.reporting.ledger.Ledger;
 import kz.labour.reporting.ledger.Status;
@@ -84,7 +86,7 @@ class DeliveryOutageTest {
         assertThat(redeliveries.count()).isEqualTo(1);
         assertThat(env.remoteFiles()).filteredOn(name -> name.contains("_2025-06_")).containsExactly(
                 "2-OZh_2025-06_V0001_N.json", "2-OZh_2025-06_V0001_N.manifest.json", "2-OZh_2025-06_V0001_N.xlsx");
-        assertThat(ledger.latest("2-OZh", "2025-06").orElseThrow().status()).isEqualTo(Status.DELIVERED);
+        assertThat(ledger.latest(FormId.OZH, YearMonth.parse("2025-06")).orElseThrow().status()).isEqualTo(Status.DELIVERED);
         assertThat(env.mailsTo(OPERATOR)).isEmpty();
     }
 
@@ -99,7 +101,7 @@ class DeliveryOutageTest {
         assertThat(run.out()).contains("FAILED", "SFTP: " + unavailable);
         // three retries of the remote check, then nothing more: the mail channel was still tried and went
         assertThat(redeliveries.count()).isEqualTo(3);
-        Transmission failed = ledger.latest("2-OZh", "2025-05").orElseThrow();
+        Transmission failed = ledger.latest(FormId.OZH, YearMonth.parse("2025-05")).orElseThrow();
         assertThat(failed.status()).isEqualTo(Status.FAILED);
         assertThat(failed.sftpStatus()).isEqualTo(ChannelStatus.FAILED);
         assertThat(failed.sftpError()).startsWith(unavailable).contains("Connection refused");
@@ -122,7 +124,7 @@ class DeliveryOutageTest {
                 "2-OZh_2025-05_V0001_N.json", "2-OZh_2025-05_V0001_N.manifest.json", "2-OZh_2025-05_V0001_N.xlsx");
         assertThat(env.mailsTo(BUREAU)).hasSize(1);
         assertThat(env.mailsTo(OPERATOR)).hasSize(1);
-        Transmission delivered = ledger.latest("2-OZh", "2025-05").orElseThrow();
+        Transmission delivered = ledger.latest(FormId.OZH, YearMonth.parse("2025-05")).orElseThrow();
         assertThat(delivered.status()).isEqualTo(Status.DELIVERED);
         assertThat(delivered.deliveries()).isEqualTo(1);
     }
@@ -134,7 +136,7 @@ class DeliveryOutageTest {
         Run run = transmit(cli, "2025-04", "2-OZh");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
-        Transmission failed = ledger.latest("2-OZh", "2025-04").orElseThrow();
+        Transmission failed = ledger.latest(FormId.OZH, YearMonth.parse("2025-04")).orElseThrow();
         assertThat(failed.sftpStatus()).isEqualTo(ChannelStatus.DONE);
         assertThat(failed.mailStatus()).isEqualTo(ChannelStatus.FAILED);
         assertThat(failed.mailError()).startsWith("mail relay 127.0.0.1:" + env.smtpPort + " unavailable (");
@@ -148,7 +150,7 @@ class DeliveryOutageTest {
         assertThat(env.sftp.completedUploads()).isEqualTo(uploads);
         assertThat(env.mailsTo(BUREAU)).singleElement()
                 .satisfies(m -> assertThat(m.getSubject()).isEqualTo("2-ӨЖ · 2025 жылғы сәуір / апрель 2025 года · V0001"));
-        assertThat(ledger.latest("2-OZh", "2025-04").orElseThrow().status()).isEqualTo(Status.DELIVERED);
+        assertThat(ledger.latest(FormId.OZH, YearMonth.parse("2025-04")).orElseThrow().status()).isEqualTo(Status.DELIVERED);
     }
 
     @Test
@@ -180,7 +182,7 @@ class DeliveryOutageTest {
         assertThat(redeliveries.count()).isEqualTo(3);
         assertThat(env.remoteFiles()).filteredOn(name -> name.contains("_2024-11_"))
                 .containsExactly("2-OZh_2024-11_V0001_N.json.part", "2-OZh_2024-11_V0001_N.xlsx");
-        assertThat(ledger.latest("2-OZh", "2024-11").orElseThrow().sftpError())
+        assertThat(ledger.latest(FormId.OZH, YearMonth.parse("2024-11")).orElseThrow().sftpError())
                 .startsWith("SFTP server 127.0.0.1:" + env.sftp.port() + " unavailable (");
     }
 
@@ -200,7 +202,7 @@ class DeliveryOutageTest {
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
         assertThat(redeliveries.count()).isZero();
         int port = env.sftp.port();
-        assertThat(ledger.latest("2-OZh", "2025-02").orElseThrow().sftpError()).isEqualTo("host key of 127.0.0.1:" + port
+        assertThat(ledger.latest(FormId.OZH, YearMonth.parse("2025-02")).orElseThrow().sftpError()).isEqualTo("host key of 127.0.0.1:" + port
                 + " is not in " + env.knownHosts + ": add it with ssh-keyscan -p " + port
                 + " 127.0.0.1 after checking its fingerprint with the bureau");
         assertThat(env.remoteFiles()).noneMatch(name -> name.contains("_2025-02_"));
@@ -218,7 +220,7 @@ class DeliveryOutageTest {
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
         assertThat(redeliveries.count()).isZero();
-        assertThat(ledger.latest("2-OZh", "2025-01").orElseThrow().sftpError())
+        assertThat(ledger.latest(FormId.OZH, YearMonth.parse("2025-01")).orElseThrow().sftpError())
                 .startsWith("host key of 127.0.0.1:" + env.sftp.port() + " differs from the one in " + env.knownHosts);
         assertThat(env.remoteFiles()).noneMatch(name -> name.contains("_2025-01_"));
     }

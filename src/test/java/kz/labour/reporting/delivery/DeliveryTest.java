@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -21,8 +22,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import kz.labour.reporting.form.FormId;
 import kz.labour.reporting.form.Manifest;
 import kz.labour.reporting.form.Sha256;
+import kz.labour.reporting.form.Version;
 import kz.labour.reporting.ledger.ChannelStatus;
 import kz.labour.reporting.ledger.Ledger;
 import kz.labour.reporting.ledger.Status;
@@ -90,8 +93,8 @@ class DeliveryTest {
         }
 
         for (String form : List.of("1-MEIZhM", "2-OZh")) {
-            Transmission t = ledger.latest(form, "2025-06").orElseThrow();
-            assertThat(t.version()).isEqualTo(1);
+            Transmission t = ledger.latest(FormId.parse(form), YearMonth.parse("2025-06")).orElseThrow();
+            assertThat(t.version()).isEqualTo(Version.of(1));
             assertThat(t.action()).isEqualTo('N');
             assertThat(t.status()).isEqualTo(Status.DELIVERED);
             assertThat(t.sftpStatus()).isEqualTo(ChannelStatus.DONE);
@@ -150,7 +153,7 @@ class DeliveryTest {
     void aSecondPlainRunSendsNothingAndSaysWhichVersionWasDeliveredWhen() {
         assertThat(transmit(cli, "2025-05", "2-OZh").exitCode()).isZero();
         List<String> uploads = env.sftp.completedUploads();
-        Transmission delivered = ledger.latest("2-OZh", "2025-05").orElseThrow();
+        Transmission delivered = ledger.latest(FormId.OZH, YearMonth.parse("2025-05")).orElseThrow();
 
         Run again = transmit(cli, "2025-05", "2-OZh");
 
@@ -160,7 +163,7 @@ class DeliveryTest {
                         .truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         assertThat(env.sftp.completedUploads()).isEqualTo(uploads);
         assertThat(env.mailsTo(BUREAU)).hasSize(1);
-        assertThat(ledger.history("2-OZh", "2025-05")).singleElement()
+        assertThat(ledger.history(FormId.OZH, YearMonth.parse("2025-05"))).singleElement()
                 .satisfies(t -> assertThat(t.deliveries()).isEqualTo(1));
     }
 
@@ -183,7 +186,7 @@ class DeliveryTest {
         assertThat(env.sftp.completedUploads()).isEqualTo(uploads);
         assertThat(env.mailsTo(BUREAU)).singleElement()
                 .satisfies(m -> assertThat(m.getSubject()).isEqualTo("2-ӨЖ · 2024 жылғы желтоқсан / декабрь 2024 года · V0001"));
-        Transmission t = ledger.latest("2-OZh", "2024-12").orElseThrow();
+        Transmission t = ledger.latest(FormId.OZH, YearMonth.parse("2024-12")).orElseThrow();
         assertThat(t.status()).isEqualTo(Status.DELIVERED);
         assertThat(t.sftpStatus()).isEqualTo(ChannelStatus.DONE);
         assertThat(t.deliveries()).isEqualTo(1);
@@ -200,7 +203,7 @@ class DeliveryTest {
         assertThat(force.out()).contains("UNCHANGED", "numbers unchanged since V0001; nothing sent");
         assertThat(env.sftp.completedUploads()).isEqualTo(uploads);
         assertThat(env.mailsTo(BUREAU)).hasSize(1);
-        assertThat(ledger.history("2-OZh", "2025-04")).hasSize(1);
+        assertThat(ledger.history(FormId.OZH, YearMonth.parse("2025-04"))).hasSize(1);
     }
 
     @Test
@@ -221,10 +224,10 @@ class DeliveryTest {
         assertThat(env.remoteFiles()).filteredOn(name -> name.startsWith("2-OZh_2025-03")).containsExactly(
                 "2-OZh_2025-03_V0001_N.json", "2-OZh_2025-03_V0001_N.manifest.json", "2-OZh_2025-03_V0001_N.xlsx",
                 "2-OZh_2025-03_V0002_R.json", "2-OZh_2025-03_V0002_R.manifest.json", "2-OZh_2025-03_V0002_R.xlsx");
-        List<Transmission> history = ledger.history("2-OZh", "2025-03");
+        List<Transmission> history = ledger.history(FormId.OZH, YearMonth.parse("2025-03"));
         assertThat(history).extracting(Transmission::version, Transmission::action, Transmission::status).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(1, 'N', Status.DELIVERED),
-                org.assertj.core.groups.Tuple.tuple(2, 'R', Status.DELIVERED));
+                org.assertj.core.groups.Tuple.tuple(Version.of(1), 'N', Status.DELIVERED),
+                org.assertj.core.groups.Tuple.tuple(Version.of(2), 'R', Status.DELIVERED));
         assertThat(history.get(1).contentHash()).isNotEqualTo(history.get(0).contentHash());
         MailMessages replacement = mail(BUREAU, "2-ӨЖ · 2025 жылғы наурыз / март 2025 года · V0002");
         assertThat(replacement.text()).contains("V0002 нұсқасы: осы кезеңнің алдыңғы нұсқасын ауыстырады.",
@@ -254,10 +257,10 @@ class DeliveryTest {
         MailMessages second = MailMessages.read(mails.get(1));
         assertThat(second.subject()).isEqualTo(first.subject()).isEqualTo("1-МЕИЖМ · 2025 жылғы ақпан / февраль 2025 года · V0001");
         assertThat(second.attachments().get(0).content()).isEqualTo(xlsx);
-        Transmission t = ledger.latest("1-MEIZhM", "2025-02").orElseThrow();
+        Transmission t = ledger.latest(FormId.MEIZHM, YearMonth.parse("2025-02")).orElseThrow();
         assertThat(t.status()).isEqualTo(Status.DELIVERED);
         assertThat(t.deliveries()).isEqualTo(2);
-        assertThat(ledger.history("1-MEIZhM", "2025-02")).hasSize(1);
+        assertThat(ledger.history(FormId.MEIZHM, YearMonth.parse("2025-02"))).hasSize(1);
     }
 
     @Test
@@ -270,7 +273,7 @@ class DeliveryTest {
 
         assertThat(resend.exitCode()).as(resend.toString()).isEqualTo(4);
         assertThat(Files.readString(json)).isEqualTo("{\"edited\": \"by someone else\"}\n");
-        Transmission t = ledger.latest("1-MEIZhM", "2025-01").orElseThrow();
+        Transmission t = ledger.latest(FormId.MEIZHM, YearMonth.parse("2025-01")).orElseThrow();
         assertThat(t.sftpStatus()).isEqualTo(ChannelStatus.FAILED);
         assertThat(t.sftpError()).startsWith(DeliveryEnvironment.DIRECTORY + "/1-MEIZhM_2025-01_V0001_N.json is already on "
                 + env.sftp.host() + ":" + env.sftp.port() + " with other content");
@@ -295,7 +298,7 @@ class DeliveryTest {
         assertThat(run.out()).contains("REJECTED");
         assertThat(env.remoteFiles()).noneMatch(name -> name.startsWith("2-OZh_2025-01"));
         assertThat(env.mailsTo(BUREAU)).isEmpty();
-        assertThat(ledger.latest("2-OZh", "2025-01").orElseThrow().status()).isEqualTo(Status.REJECTED);
+        assertThat(ledger.latest(FormId.OZH, YearMonth.parse("2025-01")).orElseThrow().status()).isEqualTo(Status.REJECTED);
     }
 
     private MailMessages mail(String mailbox, String subject) {

@@ -1,12 +1,15 @@
 package kz.labour.reporting.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +18,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import kz.labour.reporting.BadInputException;
+import kz.labour.reporting.form.Finding;
+import kz.labour.reporting.form.FormId;
 import kz.labour.reporting.ledger.Ledger;
 import kz.labour.reporting.ledger.Status;
 import kz.labour.reporting.support.PipelineTest;
@@ -116,16 +121,17 @@ class CliIntegrationTest {
                 .contains("accident_victim id 301").contains("severity missing")
                 .contains("accident_victim id 303").contains("accident_id matches no accident")
                 .doesNotContain("id 102");
-        assertThat(ledger.list("2025-06")).as("a dry run records nothing").isEmpty();
+        assertThat(ledger.list(YearMonth.parse("2025-06"))).as("a dry run records nothing").isEmpty();
     }
 
     @Test
     void rejectedTransmissionIsRecordedAndNothingIsWrittenForDelivery() throws Exception {
         Run run = run("transmit", "--period", "2025-06", "--form", "2-OZh");
         assertThat(run.exitCode()).isEqualTo(3);
-        assertThat(ledger.history("2-OZh", "2025-06")).singleElement().satisfies(t -> {
+        assertThat(ledger.history(FormId.OZH, YearMonth.parse("2025-06"))).singleElement().satisfies(t -> {
             assertThat(t.status()).isEqualTo(Status.REJECTED);
-            assertThat(t.findingsJson()).contains("201").contains("301").contains("303");
+            assertThat(ledger.findings(t)).extracting(Finding::relation, Finding::ids).contains(
+                    tuple("accident", List.of(201L)), tuple("accident_victim", List.of(301L)));
             assertThat(t.files()).isEmpty();
         });
         Path period = outbox.resolve("2025-06");

@@ -72,15 +72,10 @@ class OperatorJmxTest {
                     channelSends.incrementAndGet();
                     Job job = exchange.getProperty("job", Job.class);
                     if (job.period().toString().equals("2025-02")) {
-                        CamelStubs.transmissions(exchange).channelFailed(job, "SFTP", new IOException("connection refused"));
-                    } else {
-                        CamelStubs.channelDone("SFTP").process(exchange);
+                        throw new IOException("connection refused");
                     }
                 })
-                .stub("direct:deliver-mail", exchange -> {
-                    channelSends.incrementAndGet();
-                    CamelStubs.channelDone("MAIL").process(exchange);
-                })
+                .stub("direct:deliver-mail", exchange -> channelSends.incrementAndGet())
                 .stub("direct:alert", exchange -> { });
         service = Instance.start(TestPostgres.newSource("/fixtures/june-2025.sql"), TestPostgres.newDatabase("pipeline"),
                 outbox.toString(), Map.of(
@@ -296,6 +291,19 @@ class OperatorJmxTest {
                 .hasMessageStartingWith("--version: 2-OZh 2025-06 has no V0042");
     }
 
+    @Test
+    void formStatusListsEachBuildOfOneFormAndPeriodWithItsFindings() throws Exception {
+        invoke("transmit", "2024-11", "1-MEIZhM", false);
+
+        String detail = invoke("formStatus", "2024-11", "1-МЕИЖМ");
+
+        assertThat(detail).startsWith("1-MEIZhM (1-МЕИЖМ) 2024-11\n")
+                .contains("V0001 N DELIVERED, SFTP DONE, MAIL DONE, deliveries 1", "build 1 at ", "V0001 N BUILT", "by JMX jmx:operator")
+                .doesNotContain("build 2");
+        assertThat(badInput("formStatus", "2024-11", "3-XYZ")).hasMessageStartingWith("--form: unknown form '3-XYZ'");
+        assertThat(badInput("formStatus", "", "2-OZh")).hasMessageStartingWith("--period: missing");
+    }
+
     // ---- attributes ------------------------------------------------------------------------------
 
     @Test
@@ -331,7 +339,8 @@ class OperatorJmxTest {
         assertThat(operations).containsEntry("transmit", List.of("period", "form", "force"))
                 .containsEntry("resend", List.of("period", "form"))
                 .containsEntry("status", List.of("period"))
-                .containsEntry("explain", List.of("period", "form", "cell", "asOf", "version", "json"));
+                .containsEntry("explain", List.of("period", "form", "cell", "asOf", "version", "json"))
+                .containsEntry("formStatus", List.of("period", "form"));
         assertThat(Arrays.stream(jmx.getMBeanInfo(APP).getAttributes()).map(MBeanAttributeInfo::getName))
                 .contains("MEIZhM_LastDeliveredPeriod", "MEIZhM_LastDeliveredVersion", "MEIZhM_OverduePeriods",
                         "MEIZhM_NextFireTime", "MEIZhM_LastFailure", "OZh_LastDeliveredPeriod", "OZh_LastDeliveredVersion",

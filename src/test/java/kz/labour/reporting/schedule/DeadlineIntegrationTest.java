@@ -2,8 +2,10 @@ package kz.labour.reporting.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import kz.labour.reporting.form.Accumulation;
+import kz.labour.reporting.form.Finding;
+import kz.labour.reporting.form.FormId;
+import kz.labour.reporting.form.Severity;
+import kz.labour.reporting.form.Version;
+import kz.labour.reporting.ledger.Build;
+import kz.labour.reporting.ledger.Ledger;
 import kz.labour.reporting.ledger.PipelineDatabase;
+import kz.labour.reporting.ledger.Requester;
+import kz.labour.reporting.ledger.Trigger;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthComponent;
 import org.springframework.boot.actuate.health.HealthEndpoint;
@@ -85,10 +96,13 @@ class DeadlineIntegrationTest {
     @Autowired
     PipelineDatabase pipelineDatabase;
 
+    @Autowired
+    Ledger ledger;
+
     @BeforeEach
     void emptyLedgerAndNoAlerts() {
         pipelineDatabase.ensureMigrated(); // the schema is made on first use; the test reads it directly
-        pipeline.execute("TRUNCATE overdue, transmission_event, transmission");
+        pipeline.execute("TRUNCATE overdue, finding, build_attempt, transmission_event, transmission");
         alerts.clear();
         mailRelayDown = false;
     }
@@ -116,6 +130,23 @@ class DeadlineIntegrationTest {
     @SuppressWarnings("unchecked")
     List<Map<String, String>> overdueDetails() {
         return (List<Map<String, String>>) deadlineHealth().getDetails().get("overdue");
+    }
+
+    @Test
+    void theAlertGivesTheFindingsOfAFormWhoseLastBuildWasRejected() {
+        Finding noVictims = Finding.ofSource("source: accident without victims", Severity.ERROR, "accident id 201",
+                "1 row: accident without victims", "accident", List.of(201L), Map.of("rows", BigDecimal.ONE));
+        ledger.record(new Build(FormId.OZH, YearMonth.of(2025, 6), Version.FIRST, 'N', Accumulation.MONTH,
+                OffsetDateTime.parse("2025-07-01T06:00:00+05:00"), null, List.of(), List.of(noVictims),
+                kz.labour.reporting.ledger.Status.REJECTED), new Requester(Trigger.SCHEDULE, "schedule:monthly-trigger@test"));
+
+        deadlinePasses("2025-07-03T23:59:59+05:00");
+
+        assertThat(alerts).singleElement().extracting(Alert::text).asString()
+                .contains("\nRejected by their last build (the findings the ledger keeps):\n  2-ӨЖ 2025-06 V0001, built ")
+                .contains(":\n    ERROR source: accident without victims at accident id 201: 1 row: accident without victims\n")
+                .doesNotContain("1-МЕИЖМ 2025-06 V0001")
+                .contains("java -jar labour-reporting.jar status --period 2025-06 --form F");
     }
 
     @Test

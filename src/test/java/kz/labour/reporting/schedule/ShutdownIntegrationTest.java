@@ -29,6 +29,7 @@ import kz.labour.reporting.support.TestPostgres;
 import kz.labour.reporting.transmission.Job;
 import kz.labour.reporting.transmission.Mode;
 import kz.labour.reporting.transmission.Outcome;
+import kz.labour.reporting.transmission.TransmissionService;
 import kz.labour.reporting.transmission.TransmitRequest;
 
 /**
@@ -63,8 +64,7 @@ class ShutdownIntegrationTest {
                 if (!release.await(2, TimeUnit.MINUTES)) {
                     throw new IllegalStateException("the test never released the delivery");
                 }
-                CamelStubs.channelDone("SFTP").process(exchange);
-            }).stub("direct:deliver-mail", CamelStubs.channelDone("MAIL"));
+                            }).stub("direct:deliver-mail", CamelStubs.SUCCEED);
         }
     }
 
@@ -99,7 +99,7 @@ class ShutdownIntegrationTest {
 
     @SuppressWarnings("unchecked")
     Future<List<Job>> transmitInBackground(Instance instance) {
-        return threads.submit(() -> (List<Job>) instance.producer().requestBody("direct:transmit", JUNE_OZH, List.class));
+        return threads.submit(() -> instance.bean(TransmissionService.class).transmit(JUNE_OZH).jobs());
     }
 
     @Test
@@ -155,10 +155,10 @@ class ShutdownIntegrationTest {
                 "reporting.schedule.catch-up-at-startup", "false", "reporting.lock-wait-seconds", "60"),
                 new CamelStubs().channelsSucceed())) {
             @SuppressWarnings("unchecked")
-            List<Job> jobs = next.producer().requestBody("direct:transmit", JUNE_OZH, List.class);
+            List<Job> jobs = next.bean(TransmissionService.class).transmit(JUNE_OZH).jobs();
             assertThat(jobs).singleElement().satisfies(job -> {
                 assertThat(job.outcome()).as(job.message()).isEqualTo(Outcome.DELIVERED);
-                assertThat(job.versionLabel()).isEqualTo("V0001");
+                assertThat(job.version()).hasToString("V0001");
                 assertThat(job.message()).isEqualTo("delivered as 2-OZh_2025-06_V0001_N.xlsx, 2-OZh_2025-06_V0001_N.json, "
                         + "2-OZh_2025-06_V0001_N.manifest.json");
             });

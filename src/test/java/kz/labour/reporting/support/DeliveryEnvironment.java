@@ -173,9 +173,14 @@ public final class DeliveryEnvironment implements AutoCloseable {
 
     /** Runs a one-shot command through the CLI bean, as {@code java -jar … transmit …} would. */
     public static Run run(Cli cli, String... args) {
+        return run(cli, Command.parse(args));
+    }
+
+    /** A command as the command line would parse it. */
+    public static Run run(Cli cli, Command command) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = cli.run(Command.parse(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = cli.run(command, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -16,7 +16,6 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,16 +64,15 @@ class FormBuildIntegrationTest {
         }
 
         @Autowired
-        ProducerTemplate producer;
+        TransmissionService transmissions;
 
         Job dryRun(FormId form, String asOf) {
             return dryRun(form, "2025-06", asOf);
         }
 
         Job dryRun(FormId form, String period, String asOf) {
-            @SuppressWarnings("unchecked")
-            List<Job> jobs = producer.requestBody("direct:transmit",
-                    new TransmitRequest(period, form.ascii(), asOf, Mode.DRY_RUN, Trigger.CLI, "test"), List.class);
+            List<Job> jobs = transmissions.transmit(
+                    new TransmitRequest(period, form.ascii(), asOf, Mode.DRY_RUN, Trigger.CLI, "test")).jobs();
             assertThat(jobs).hasSize(1);
             Job job = jobs.get(0);
             assertThat(job.outcome()).as(job.message()).isEqualTo(Outcome.BUILT_DRY_RUN);
@@ -168,9 +166,9 @@ class FormBuildIntegrationTest {
         }
 
         @Test
-        void routeBindsExactlyTheParametersTheStatementsMayUse(@Autowired Transmissions transmissions) {
+        void routeBindsExactlyTheParametersTheStatementsMayUse(@Autowired FormBuilder builder) {
             Map<String, Object> headers = new HashMap<>();
-            transmissions.bindSql(new Job(FormId.OZH, YearMonth.of(2025, 6), OffsetDateTime.parse(CUT_OFF),
+            builder.bindSql(Job.planned(FormId.OZH, YearMonth.of(2025, 6), OffsetDateTime.parse(CUT_OFF),
                     new TransmitRequest("2025-06", "2-OZh", CUT_OFF, Mode.DRY_RUN, Trigger.CLI, "test")), headers);
             assertThat(headers.keySet()).isEqualTo(SqlLibrary.PARAMETERS);
         }

@@ -36,10 +36,10 @@ import kz.labour.reporting.form.RegionCatalogue;
 import kz.labour.reporting.ledger.Trigger;
 import kz.labour.reporting.source.NamedParameters;
 import kz.labour.reporting.source.SqlLibrary;
+import kz.labour.reporting.transmission.FormBuilder;
 import kz.labour.reporting.transmission.Job;
 import kz.labour.reporting.transmission.Mode;
 import kz.labour.reporting.transmission.TransmitRequest;
-import kz.labour.reporting.transmission.Transmissions;
 
 /**
  * The in-process part of the benchmark (bench/run.sh): for MONTH and YEAR_TO_DATE, each form built
@@ -109,7 +109,7 @@ public final class SqlBench {
                 "--reporting.schedule.enabled=false", "--reporting.outbox=" + out.resolve("outbox"),
                 "--logging.level.kz.labour.reporting=WARN")) {
             ProducerTemplate producer = context.getBean(ProducerTemplate.class);
-            Transmissions transmissions = context.getBean(Transmissions.class);
+            FormBuilder builder = context.getBean(FormBuilder.class);
             SqlLibrary sql = context.getBean(SqlLibrary.class);
             Explainer explainer = context.getBean(Explainer.class);
             String prefixes = context.getBean(RegionCatalogue.class).prefixList();
@@ -117,7 +117,7 @@ public final class SqlBench {
 
             // The values the route binds, from the route's own step.
             Map<String, Object> parameters = new LinkedHashMap<>();
-            transmissions.bindSql(job(FormId.MEIZHM, period, asOf), parameters);
+            builder.bindSql(job(FormId.MEIZHM, period, asOf), parameters);
             LocalDate from = mode.from(period);
             OffsetDateTime windowStart = from.atStartOfDay(zone).toOffsetDateTime();
 
@@ -137,9 +137,9 @@ public final class SqlBench {
                     Map<String, Runnable> variants = new LinkedHashMap<>();
                     Map<String, Object> last = Collections.synchronizedMap(new LinkedHashMap<>());
                     variants.put("pipeline", () -> {
-                        Job job = job(form, period, asOf);
-                        Exchange ex = producer.send("direct:build-form", e -> e.setProperty("job", job));
+                        Exchange ex = producer.send("direct:build-form", e -> e.setProperty("job", job(form, period, asOf)));
                         rethrow(ex);
+                        Job job = ex.getProperty("job", Job.class);
                         if (job.table() == null || !job.findings().isEmpty()) {
                             throw new IllegalStateException(form + ": the pipeline built no clean table: " + job.findings());
                         }
@@ -149,7 +149,7 @@ public final class SqlBench {
                         Job job = job(form, period, asOf);
                         Exchange ex = producer.send(JDBC, e -> {
                             e.setProperty("job", job);
-                            transmissions.bindSql(job, e.getMessage().getHeaders());
+                            builder.bindSql(job, e.getMessage().getHeaders());
                             e.getMessage().setBody(sql.aggregation(form));
                         });
                         rethrow(ex);
@@ -272,7 +272,7 @@ public final class SqlBench {
     }
 
     private static Job job(FormId form, YearMonth period, OffsetDateTime asOf) {
-        return new Job(form, period, asOf, new TransmitRequest(period.toString(), form.ascii(), asOf.toString(),
+        return Job.planned(form, period, asOf, new TransmitRequest(period.toString(), form.ascii(), asOf.toString(),
                 Mode.DRY_RUN, Trigger.CLI, "bench"));
     }
 

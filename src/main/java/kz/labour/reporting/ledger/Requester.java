@@ -1,0 +1,20 @@
+package kz.labour.reporting.ledger;
+
+import java.util.Objects;
+
+/**
+ * Who asked for what the ledger records: the way in ({@link Trigger}) and a name, such as
+ * {@code alice@host}, {@code jmx:operator} or {@code schedule:monthly-trigger@instance}.
+ */
+public record Requester(Trigger trigger, String name) {
+
+    public Requester {
+        Objects.requireNonNull(trigger, "trigger");
+        Objects.requireNonNull(name, "name");
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + trigger + ")";
+    }
+}

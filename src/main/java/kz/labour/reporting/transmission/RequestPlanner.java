@@ -1,0 +1,46 @@
+package kz.labour.reporting.transmission;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import kz.labour.reporting.ReportingSettings;
+import kz.labour.reporting.form.FormId;
+
+/**
+ * The first step of route {@code transmit}: checks a request and splits it into one job per month and
+ * form, months in order. Every entry point's request goes through here, so all get the same rules and
+ * messages; nothing is read yet.
+ */
+@Component("requestPlanner")
+class RequestPlanner {
+
+    private final ReportingSettings settings;
+    private final Clock clock;
+
+    public RequestPlanner(ReportingSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public List<Job> plan(TransmitRequest request) {
+        settings.validate();
+        Instant now = clock.instant();
+        List<YearMonth> months = settings.periods().parse(request.period(), now);
+        List<FormId> forms = request.form() == null || request.form().isBlank()
+                ? List.of(FormId.values()) : List.of(FormId.parse(request.form()));
+        OffsetDateTime asOf = settings.periods().asOf(request.asOf(), now);
+        List<Job> jobs = new ArrayList<>();
+        for (YearMonth month : months) {
+            for (FormId form : forms) {
+                jobs.add(Job.planned(form, month, asOf, request));
+            }
+        }
+        return jobs;
+    }
+}

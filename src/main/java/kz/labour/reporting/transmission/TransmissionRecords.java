@@ -1,0 +1,215 @@
+package kz.labour.reporting.transmission;
+
+import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.camel.ExchangeProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import kz.labour.reporting.BadInputException;
+import kz.labour.reporting.Causes;
+import kz.labour.reporting.ReportingSettings;
+import kz.labour.reporting.delivery.DeliveryFaults;
+import kz.labour.reporting.form.ContentHash;
+import kz.labour.reporting.form.Finding;
+import kz.labour.reporting.form.RenderedForm;
+import kz.labour.reporting.form.Version;
+import kz.labour.reporting.ledger.Build;
+import kz.labour.reporting.ledger.Channel;
+import kz.labour.reporting.ledger.Ledger;
+import kz.labour.reporting.ledger.Status;
+import kz.labour.reporting.ledger.StoredFile;
+import kz.labour.reporting.ledger.Transmission;
+import kz.labour.reporting.ledger.TransmissionLock;
+
+/**
+ * The steps of routes {@code transmit-form} and {@code deliver} that read or write the ledger and the
+ * outbox: take the form and period's lock and decide from the ledger what to do; keep a built version
+ * (files into the outbox, then the ledger) or record a rejection; track each channel and close the
+ * delivery; end a job that failed. Each step takes the {@link Job} and returns its next state; this
+ * bean holds none between calls.
+ */
+@Component("transmissionRecords")
+class TransmissionRecords {
+
+    private static final Logger log = LoggerFactory.getLogger(TransmissionRecords.class);
+
+    private final ReportingSettings settings;
+    private final Ledger ledger;
+    private final DeliveryFaults faults;
+    private final int lockWaitSeconds;
+
+    public TransmissionRecords(ReportingSettings settings, Ledger ledger, DeliveryFaults faults,
+                               @Value("${reporting.lock-wait-seconds:600}") int lockWaitSeconds) {
+        this.settings = settings;
+        this.ledger = ledger;
+        this.faults = faults;
+        this.lockWaitSeconds = lockWaitSeconds;
+    }
+
+    /**
+     * The cluster-wide lock of the job's form and period, held while the job runs so two runs started
+     * at once see each other's results; none for a dry run, which records nothing.
+     */
+    public TransmissionLock lock(@ExchangeProperty("job") Job job) {
+        return job.mode() == Mode.DRY_RUN ? null : ledger.lock(job.form(), job.period(), lockWaitSeconds);
+    }
+
+    /** Releases the lock, whatever happened. */
+    public void release(@ExchangeProperty("lock") TransmissionLock lock) {
+        if (lock != null) {
+            lock.close();
+        }
+    }
+
+    /** What to do, from the ledger (under the lock): BUILD, DELIVER a stored version, or END. */
+    public Job decide(@ExchangeProperty("job") Job job) {
+        List<Transmission> history = ledger.history(job.form(), job.period());
+        Optional<Transmission> latest = history.isEmpty() ? Optional.empty() : Optional.of(history.get(history.size() - 1));
+        Optional<Transmission> delivered = history.stream().filter(t -> t.status() == Status.DELIVERED).reduce((a, b) -> b);
+        Optional<Transmission> unfinished = latest.filter(t -> t.status().unfinished());
+        return switch (job.mode()) {
+            case PLAIN -> unfinished.map(t -> stored(job, t))
+                    .or(() -> delivered.map(d -> alreadyDelivered(job, d)))
+                    .orElseGet(() -> toBuild(job, latest, false));
+            case DRY_RUN -> toBuild(job, latest, delivered.isPresent());
+            case FORCE -> {
+                if (unfinished.isPresent()) {
+                    throw new BadInputException("--force", job.name() + " " + unfinished.get().version() + " is "
+                            + unfinished.get().status() + "; run transmit without a flag to finish it first");
+                }
+                yield toBuild(job, latest, delivered.isPresent());
+            }
+            case RESEND -> stored(job, delivered.orElseThrow(() -> new BadInputException("--resend",
+                    job.name() + " has no delivered version to send again; run transmit without a flag")));
+        };
+    }
+
+    /** The next number, or a REJECTED one again (it never reached the bureau); R once anything was delivered. */
+    private static Job toBuild(Job job, Optional<Transmission> latest, boolean anyDelivered) {
+        Version version = latest.map(t -> t.status() == Status.REJECTED ? t.version() : t.version().next()).orElse(Version.FIRST);
+        return job.toBuild(version, anyDelivered ? 'R' : 'N');
+    }
+
+    private Job stored(Job job, Transmission t) {
+        Path directory = periodDirectory(job);
+        return job.stored(t, RenderedForm.read(directory, t.manifestName()), directory, ledger.findings(t));
+    }
+
+    private Job alreadyDelivered(Job job, Transmission d) {
+        Job ended = job.ended(Outcome.ALREADY_DELIVERED, "already delivered " + d.version() + " on "
+                + d.updatedAt().atZoneSameInstant(settings.zoneId()).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS)
+                + "; use --force to send changed numbers or --resend to send it again", d.version(), d.action());
+        log.info("{} {}; nothing sent", job.name(), ended.message());
+        return ended;
+    }
+
+    /**
+     * Keeps a rendered version: a dry run in the outbox's dry-run folder (END); a forced build whose
+     * numbers equal the delivered version ends here (END); otherwise the files go into the outbox and
+     * the version into the ledger as BUILT, to be delivered (DELIVER).
+     */
+    public Job keep(@ExchangeProperty("job") Job job) {
+        RenderedForm rendered = job.rendered();
+        if (job.mode() == Mode.DRY_RUN) {
+            Path directory = settings.outboxDir().resolve("dry-run").resolve(job.period().toString());
+            rendered.write(directory);
+            return job.withFiles(rendered, directory).ended(Outcome.BUILT_DRY_RUN,
+                    "dry run, nothing recorded or sent; would be " + job.version() + " " + job.action());
+        }
+        if (job.mode() == Mode.FORCE) {
+            Optional<Transmission> delivered = ledger.latestDelivered(job.form(), job.period());
+            if (delivered.isPresent() && rendered.contentHash().equals(delivered.get().contentHash())) {
+                return job.ended(Outcome.UNCHANGED, "numbers unchanged since " + delivered.get().version() + "; nothing sent",
+                        delivered.get().version(), delivered.get().action());
+            }
+        }
+        Path directory = periodDirectory(job);
+        rendered.write(directory);
+        Transmission t = ledger.record(new Build(job.form(), job.period(), job.version(), job.action(),
+                settings.accumulationMode(), job.asOf(), rendered.contentHash(), stored(rendered), job.findings(), Status.BUILT),
+                job.request().requester());
+        return job.withFiles(rendered, directory).toDeliver(t);
+    }
+
+    /** A validation ERROR: nothing is sent; the build is recorded as REJECTED with its findings (not in a dry run). */
+    public Job rejected(@ExchangeProperty("job") Job job) {
+        if (job.mode() != Mode.DRY_RUN) {
+            ledger.record(new Build(job.form(), job.period(), job.version(), job.action(), settings.accumulationMode(),
+                    job.asOf(), job.table() == null ? null : ContentHash.of(job.table()), List.of(), job.findings(),
+                    Status.REJECTED), job.request().requester());
+        }
+        log.error("{} rejected: {}", job.name(), job.findings());
+        return job.ended(Outcome.REJECTED, job.findings().stream().filter(Finding::blocking).count()
+                + " ERROR finding(s); nothing sent");
+    }
+
+    /** Delivery starts (or restarts) in the ledger; a resend sends both channels again. */
+    public Job startDelivery(@ExchangeProperty("job") Job job) {
+        return job.withTransmission(ledger.startDelivery(job.transmission(), job.mode() == Mode.RESEND,
+                job.request().requester()));
+    }
+
+    /** The channel delivered the version. */
+    public Job channelDone(@ExchangeProperty("job") Job job, @ExchangeProperty("channel") Channel channel) {
+        Transmission t = ledger.channelDone(job.transmission(), channel, job.request().requester());
+        log.info("{} delivered by {}", job.versionName(), channel.label());
+        return job.withTransmission(t);
+    }
+
+    /**
+     * The channel failed after its retries, or at once when retrying cannot help. The ledger keeps the
+     * cause worded as what to fix; the other channel is still tried.
+     */
+    public Job channelFailed(@ExchangeProperty("job") Job job, @ExchangeProperty("channel") Channel channel, Exception cause) {
+        String error = faults.explain(channel, cause);
+        Transmission t = ledger.channelFailed(job.transmission(), channel, error, job.request().requester());
+        log.error("{} not delivered by {}: {}", job.versionName(), channel.label(), error);
+        log.debug("{} {} failure in full", job.versionName(), channel, cause);
+        return job.withTransmission(t);
+    }
+
+    /**
+     * Closes the delivery: DELIVERED when both channels are done, else FAILED with the causes (END). A
+     * version delivered before stays delivered in the ledger when a resend of it fails.
+     */
+    public Job finishDelivery(@ExchangeProperty("job") Job job) {
+        Transmission t = ledger.finishDelivery(job.transmission(), job.request().requester());
+        boolean resend = job.mode() == Mode.RESEND;
+        if (t.sentOnEveryChannel()) {
+            log.info("{} {} to the bureau by SFTP and e-mail", job.versionName(), resend ? "sent again" : "delivered");
+            return job.withTransmission(t).ended(Outcome.DELIVERED, (resend ? "sent again" : "delivered") + " as "
+                    + String.join(", ", t.files().stream().map(StoredFile::name).toList())
+                    + (t.deliveries() > 1 ? " (delivery " + t.deliveries() + ")" : ""));
+        }
+        Job failed = job.withTransmission(t).ended(Outcome.FAILED, (resend ? "not sent again: " : "not delivered: ")
+                + (t.sftpError() == null ? "" : "SFTP: " + t.sftpError() + "; ")
+                + (t.mailError() == null ? "" : "MAIL: " + t.mailError() + "; ")
+                + "files kept in " + job.directory());
+        log.error("{} {}", job.versionName(), failed.message());
+        return failed;
+    }
+
+    /** Anything else that went wrong; the ledger keeps what was done so far for the next run to finish. */
+    public Job failed(@ExchangeProperty("job") Job job, Exception cause) {
+        String why = Causes.summary(cause);
+        log.error("{} failed: {}", job.name(), why, cause);
+        if (job.outcome() != null) {
+            return job;
+        }
+        return job.ended(Causes.find(cause, BadInputException.class).isPresent() ? Outcome.BAD_INPUT : Outcome.ERROR, why);
+    }
+
+    private Path periodDirectory(Job job) {
+        return settings.outboxDir().resolve(job.period().toString());
+    }
+
+    private static List<StoredFile> stored(RenderedForm rendered) {
+        return rendered.files().stream().map(f -> new StoredFile(f.name(), f.size(), f.sha256())).toList();
+    }
+}

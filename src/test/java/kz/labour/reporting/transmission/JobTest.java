@@ -1,0 +1,66 @@
+package kz.labour.reporting.transmission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import kz.labour.reporting.form.Finding;
+import kz.labour.reporting.form.FormId;
+import kz.labour.reporting.form.Severity;
+import kz.labour.reporting.form.Version;
+import kz.labour.reporting.ledger.Trigger;
+import kz.labour.reporting.source.Aggregate;
+
+/** The job's next step after each stage, which the routes branch on. */
+class JobTest {
+
+    static final Job PLANNED = Job.planned(FormId.OZH, YearMonth.of(2025, 6), OffsetDateTime.parse("2025-07-01T06:00:00+05:00"),
+            new TransmitRequest("2025-06", "2-OZh", null, Mode.PLAIN, Trigger.CLI, "test"));
+    static final Finding WARN = new Finding("c16<=c15", Severity.WARN, "row 100000000", "more cases than referrals");
+    static final Finding ERROR = new Finding("c3<=c2", Severity.ERROR, "row 100000000", "more group accidents than accidents");
+
+    @Test
+    void aPlannedJobIsDecidedFirst() {
+        assertThat(PLANNED.step()).isEqualTo(Job.Step.DECIDE);
+        assertThat(PLANNED.version()).isNull();
+        assertThat(PLANNED.outcome()).isNull();
+    }
+
+    @Test
+    void aBuildWithWarningsIsRenderedAndOneWithAnErrorIsRejected() {
+        Job toBuild = PLANNED.toBuild(Version.FIRST, 'N');
+        assertThat(toBuild.step()).isEqualTo(Job.Step.BUILD);
+        assertThat(toBuild.built(null, List.of(WARN)).step()).isEqualTo(Job.Step.RENDER);
+        assertThat(toBuild.built(null, List.of(WARN, ERROR)).step()).isEqualTo(Job.Step.REJECT);
+        assertThat(toBuild.built(null, List.of(WARN)).version()).isEqualTo(Version.FIRST);
+    }
+
+    @Test
+    void anUnsoundAggregationIsNamedThenRejected() {
+        Job unsound = PLANNED.toBuild(Version.FIRST, 'N').unsound(new Aggregate(Map.of(), 2, List.of()));
+        assertThat(unsound.step()).isEqualTo(Job.Step.NAME_UNSOUND_ROWS);
+        assertThat(unsound.table()).isNull();
+        assertThat(unsound.rejectedBy(List.of(ERROR)).step()).isEqualTo(Job.Step.REJECT);
+    }
+
+    @Test
+    void eachStepReturnsANewStateAndLeavesTheOldOneAsItWas() {
+        Job ended = PLANNED.ended(Outcome.ALREADY_DELIVERED, "already delivered V0003", Version.of(3), 'R');
+        assertThat(ended.step()).isEqualTo(Job.Step.END);
+        assertThat(ended.version()).isEqualTo(Version.of(3));
+        assertThat(ended.action()).isEqualTo('R');
+        assertThat(PLANNED.step()).isEqualTo(Job.Step.DECIDE);
+        assertThat(PLANNED.outcome()).isNull();
+    }
+
+    @Test
+    void isNamedAsLogLinesNameIt() {
+        assertThat(PLANNED.name()).isEqualTo("2-ӨЖ 2025-06");
+        assertThat(PLANNED.toBuild(Version.of(2), 'R').versionName()).isEqualTo("2-ӨЖ 2025-06 V0002");
+    }
+}
