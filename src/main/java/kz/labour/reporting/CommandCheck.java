@@ -17,7 +17,6 @@ import kz.labour.reporting.delivery.DeliverySettings;
 import kz.labour.reporting.form.FormId;
 import kz.labour.reporting.ops.Command;
 import kz.labour.reporting.transmission.Mode;
-import kz.labour.reporting.transmission.Transmissions;
 
 /**
  * What can be refused of a one-shot command before the application starts, in well under a second
@@ -53,7 +52,7 @@ public final class CommandCheck {
         if (command.form() != null && !command.form().isBlank()) {
             FormId.parse(command.form());
         }
-        OffsetDateTime asOf = Transmissions.asOf(command.asOf(), now, reporting.zoneId());
+        OffsetDateTime asOf = reporting.periods().asOf(command.asOf(), now);
         boolean delivering = command.mode() != Mode.DRY_RUN;
         cutOff(months, command.asOf(), asOf, reporting.zoneId(), delivering);
         if (delivering) {

@@ -55,7 +55,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import kz.labour.reporting.ReportingSettings;
 import kz.labour.reporting.ledger.DeliveryHistory;
-import kz.labour.reporting.ops.RecentFailures;
+import kz.labour.reporting.transmission.RecentFailures;
 import kz.labour.reporting.schedule.Deadlines;
 import kz.labour.reporting.schedule.ScheduleSettings;
 

@@ -18,7 +18,7 @@ import org.quartz.CronExpression;
 import kz.labour.reporting.ReportingSettings;
 import kz.labour.reporting.form.FormId;
 import kz.labour.reporting.ledger.DeliveryHistory;
-import kz.labour.reporting.ops.RecentFailures;
+import kz.labour.reporting.transmission.RecentFailures;
 import kz.labour.reporting.schedule.Deadlines;
 import kz.labour.reporting.schedule.ScheduleSettings;
 
@@ -55,12 +55,12 @@ class ReportingFacts {
     /** Every form's facts, read together (three ledger queries a form, one for the overdue register). */
     Map<FormId, FormFacts> forms() {
         Map<FormId, Long> overdue = new EnumMap<>(FormId.class);
-        deadlines.overdue().forEach(o -> overdue.merge(FormId.parse(o.form()), 1L, Long::sum));
+        deadlines.overdue().forEach(o -> overdue.merge(o.form(), 1L, Long::sum));
         Map<FormId, FormFacts> facts = new EnumMap<>(FormId.class);
         for (FormId form : FormId.values()) {
-            Optional<DeliveryHistory.Delivered> delivered = history.lastDelivered(form.ascii());
-            facts.put(form, new FormFacts(delivered.map(d -> YearMonth.parse(d.period())),
-                    delivered.map(DeliveryHistory.Delivered::version).orElse(0), overdue.getOrDefault(form, 0L),
+            Optional<DeliveryHistory.Delivered> delivered = history.lastDelivered(form);
+            facts.put(form, new FormFacts(delivered.map(DeliveryHistory.Delivered::period),
+                    delivered.map(d -> d.version().number()).orElse(0), overdue.getOrDefault(form, 0L),
                     lastFailure(form)));
         }
         return facts;
@@ -83,7 +83,7 @@ class ReportingFacts {
 
     /** As the application MBean's LastFailure: the ledger's last REJECTED/FAILED version or this instance's last failed run. */
     private Optional<Instant> lastFailure(FormId form) {
-        return Stream.of(history.lastFailure(form.ascii()).map(f -> f.at().toInstant()),
+        return Stream.of(history.lastFailure(form).map(f -> f.at().toInstant()),
                         failures.last(form).map(RecentFailures.Failure::at))
                 .flatMap(Optional::stream).max(Comparator.naturalOrder());
     }

@@ -66,7 +66,7 @@ public class DeliveryFaults {
 
     /** A fault of the source or pipeline database (JDBC, Flyway or Spring's wrappers all keep the SQLException). */
     private static boolean databaseFault(Throwable fault) {
-        return chain(fault).stream().anyMatch(t -> t instanceof SQLException || t instanceof DataAccessException);
+        return Causes.chain(fault).stream().anyMatch(t -> t instanceof SQLException || t instanceof DataAccessException);
     }
 
     /** One line for the ledger, the log and the alert: what went wrong and what to fix. */

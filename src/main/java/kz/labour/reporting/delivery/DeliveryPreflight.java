@@ -14,6 +14,7 @@ import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import kz.labour.reporting.BadInputException;
+import kz.labour.reporting.ledger.Channel;
 
 /**
  * The check a delivering run makes before it reads anything, so settings that cannot deliver stop it
@@ -62,10 +63,10 @@ public class DeliveryPreflight {
         } catch (MessagingException e) {
             if (faults.transientFault(e)) {
                 log.warn("login on mail relay {} not checked before delivery: {}; the e-mail step retries", smtp.address(),
-                        faults.explain("MAIL", e));
+                        faults.explain(Channel.MAIL, e));
                 return;
             }
-            throw new BadInputException(setting(e), faults.explain("MAIL", e));
+            throw new BadInputException(setting(e), faults.explain(Channel.MAIL, e));
         }
     }
 

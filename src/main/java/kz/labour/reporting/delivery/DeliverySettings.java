@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * before it reads anything: a service or a dry run may leave them empty.
  */
 @ConfigurationProperties("delivery")
-record DeliverySettings(Sftp sftp, Smtp smtp, Mail mail, Retry retry) {
+public record DeliverySettings(Sftp sftp, Smtp smtp, Mail mail, Retry retry) {
 
     /**
      * Fails (bad input, naming the variable) when these settings cannot deliver: the sender and the

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * always give the same rows; months can be appended to an existing data set, but a month that is
  * already present is refused.
  */
-final class DemoData {
+public final class DemoData {
 
     /** The script that creates the generator functions. */
     public static final String SCRIPT = "/db/demo/generate.sql";

@@ -35,7 +35,6 @@ import kz.labour.reporting.ledger.Ledger;
 import kz.labour.reporting.ledger.Transmission;
 import kz.labour.reporting.source.NamedParameters;
 import kz.labour.reporting.source.SqlLibrary;
-import kz.labour.reporting.transmission.Transmissions;
 
 /**
  * {@code explain}: the source rows behind one cell of a form, read from the source with the form's
@@ -142,7 +141,7 @@ public class Explainer {
         if (hasVersion) {
             return versionCutOff(form, period, versionNumber(version));
         }
-        return new CutOff(Transmissions.asOf(hasAsOf ? asOf : null, now, zone), settings.accumulationMode(), null, null);
+        return new CutOff(settings.periods().asOf(hasAsOf ? asOf : null, now), settings.accumulationMode(), null, null);
     }
 
     /**
@@ -150,13 +149,13 @@ public class Explainer {
      * from the ledger: explaining it shows what that version held.
      */
     CutOff versionCutOff(FormId form, YearMonth period, int version) {
-        List<Transmission> history = ledger.history(form.ascii(), period.toString());
-        Transmission t = history.stream().filter(h -> h.version() == version).findFirst()
+        List<Transmission> history = ledger.history(form, period);
+        Transmission t = history.stream().filter(h -> h.version().number() == version).findFirst()
                 .orElseThrow(() -> new BadInputException("--version", form.ascii() + " " + period + " has no "
                         + label(version) + "; recorded: " + (history.isEmpty() ? "none"
-                        : history.stream().map(Transmission::versionLabel).collect(Collectors.joining(", ")))));
+                        : history.stream().map(h -> h.version().label()).collect(Collectors.joining(", ")))));
         return new CutOff(t.asOf().atZoneSameInstant(settings.zoneId()).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS),
-                Accumulation.parse("the ledger's accumulation", t.accumulation()), t.versionLabel(), t.status().name());
+                t.accumulation(), t.version().label(), t.status().name());
     }
 
     /** "V0001", "v1" or "1" as a version number. */

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The {@code .json} file: the form's numbers for machines, in the shape fixed by interfaces.md. */
-final class FormJson {
+public final class FormJson {
 
     private FormJson() {
     }

@@ -7,7 +7,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import kz.labour.reporting.LabourReportingApplication;
+import kz.labour.reporting.Causes;
 import kz.labour.reporting.form.Accumulation;
 import kz.labour.reporting.form.FormId;
 import kz.labour.reporting.form.FormTable;
@@ -75,8 +75,8 @@ public final class QualityChecks {
             own = history.read(table.form(), accumulation, period.minusMonths(back), period.minusMonths(1));
             plausibility = Plausibility.check(table, own, settings);
         } catch (RuntimeException e) {
-            log.warn("{} {}: plausibility checks not run: {}", table.form(), period, LabourReportingApplication.messages(e));
-            plausibility = notRun(Stage.PLAUSIBILITY, "the history could not be read: " + LabourReportingApplication.messages(e),
+            log.warn("{} {}: plausibility checks not run: {}", table.form(), period, Causes.summary(e));
+            plausibility = notRun(Stage.PLAUSIBILITY, "the history could not be read: " + Causes.summary(e),
                     Plausibility.OUTLIER, Plausibility.ZERO);
         }
 
@@ -92,8 +92,8 @@ public final class QualityChecks {
                     ? CrossForm.check(table.form(), period, mine, theirs, regions.regions(), settings)
                     : CrossForm.check(table.form(), period, theirs, mine, regions.regions(), settings);
         } catch (RuntimeException e) {
-            log.warn("{} {}: cross-form checks not run: {}", table.form(), period, LabourReportingApplication.messages(e));
-            crossForm = notRun(Stage.CROSS_FORM, "the other form could not be read: " + LabourReportingApplication.messages(e),
+            log.warn("{} {}: cross-form checks not run: {}", table.form(), period, Causes.summary(e));
+            crossForm = notRun(Stage.CROSS_FORM, "the other form could not be read: " + Causes.summary(e),
                     CrossForm.INVESTIGATIONS_WITHOUT_ACCIDENTS, CrossForm.ACCIDENTS_WITHOUT_INVESTIGATIONS);
         }
         return new Result(List.of(plausibility, crossForm), history.used());

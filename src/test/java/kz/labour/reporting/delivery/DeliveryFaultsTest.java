@@ -196,7 +196,7 @@ class DeliveryFaultsTest {
         LoginNotOfferedException noLogin = new LoginNotOfferedException("relay.gov.kz:587");
 
         assertThat(faults().transientFault(new MessagingException("send failed", noLogin))).isFalse();
-        assertThat(faults().explain("MAIL", noLogin)).isEqualTo("mail relay relay.gov.kz:587 offers no login (SMTP AUTH), so "
+        assertThat(faults().explain(Channel.MAIL, noLogin)).isEqualTo("mail relay relay.gov.kz:587 offers no login (SMTP AUTH), so "
                 + "nothing was sent: with SMTP_USER set a message never goes unauthenticated; use the relay's port that offers "
                 + "a login after STARTTLS (usually 587), or leave SMTP_USER empty if this relay takes mail without one");
     }

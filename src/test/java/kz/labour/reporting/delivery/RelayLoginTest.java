@@ -146,7 +146,7 @@ class RelayLoginTest {
         assertThat(relay.getReceivedMessages()).as("nothing handed over").isEmpty();
         DeliveryFaults faults = new DeliveryFaults(settings);
         assertThat(faults.transientFault(refused)).as("retrying cannot help").isFalse();
-        assertThat(faults.explain("MAIL", refused)).startsWith("mail relay 127.0.0.1:" + port + " offers no login (SMTP AUTH)");
+        assertThat(faults.explain(kz.labour.reporting.ledger.Channel.MAIL, refused)).startsWith("mail relay 127.0.0.1:" + port + " offers no login (SMTP AUTH)");
     }
 
     @Test

@@ -121,7 +121,7 @@ class SignedDeliveryTest {
         for (String name : List.of(stem + ".xlsx", stem + ".json", stem + ".manifest.json")) {
             assertSignedByTheOrganisation(env.remoteDir(), name);
         }
-        Transmission t = ledger.latest("2-OZh", "2025-06").orElseThrow();
+        Transmission t = ledger.latest(kz.labour.reporting.form.FormId.OZH, java.time.YearMonth.of(2025, 6)).orElseThrow();
         assertThat(t.files()).extracting(StoredFile::name).containsExactlyElementsOf(signedNames(stem));
         for (String name : signedNames(stem)) {
             assertThat(Files.readAllBytes(env.remoteDir().resolve(name))).as(name)
@@ -185,7 +185,7 @@ class SignedDeliveryTest {
         for (String name : List.of(stem + ".xlsx", stem + ".json", stem + ".manifest.json")) {
             assertSignedByTheOrganisation(env.remoteDir(), name);
         }
-        List<Transmission> history = ledger.history("2-OZh", "2025-03");
+        List<Transmission> history = ledger.history(kz.labour.reporting.form.FormId.OZH, java.time.YearMonth.of(2025, 3));
         assertThat(history.get(1).contentHash()).isNotEqualTo(history.get(0).contentHash());
     }
 }

@@ -215,8 +215,10 @@ class ExplainIntegrationTest {
 
         @Test
         void versionExplainsWhatThatVersionHeldAtItsOwnCutOff() {
-            ledger.record("2-OZh", "2025-06", 1, 'N', "MONTH", OffsetDateTime.parse(CUT_OFF), "hash", List.of(), "[]",
-                    Status.BUILT, Trigger.CLI, "test");
+            ledger.record(new kz.labour.reporting.ledger.Build(FormId.OZH, java.time.YearMonth.of(2025, 6),
+                    kz.labour.reporting.form.Version.of(1), 'N', kz.labour.reporting.form.Accumulation.MONTH,
+                    OffsetDateTime.parse(CUT_OFF), "hash", List.of(), List.of(), Status.BUILT),
+                    new kz.labour.reporting.ledger.Requester(Trigger.CLI, "test"));
             // East Kazakhstan, column 2: by 1 July only accident 3; accident 4 was recorded on 2 July
             Explanation v1 = explainer.explain(new Explainer.Query("2025-06", "2-ӨЖ", "630000000:2", null, "V0001"));
             assertThat(v1.version()).isEqualTo("V0001");

@@ -23,7 +23,7 @@ import kz.labour.reporting.support.TestPostgres;
 class HistoryStoreIntegrationTest {
 
     final DataSource pipeline = TestPostgres.dataSource(TestPostgres.newDatabase("pipeline"));
-    final HistoryStore store = new HistoryStore(new PipelineDatabase(pipeline, false));
+    final HistoryStore store = new HistoryStore(TestPostgres.pipeline(pipeline));
 
     final Tables inspectors = Tables.of(FormId.MEIZHM)
             .cell(KARAGANDA, 2, "60", "55", "62", "58", "61", "57", "59", "63", "56", "60", "64", "58", "61")

@@ -51,8 +51,8 @@ class QualityOnDemoHistoryIntegrationTest {
             """;
 
     static final DataSource SOURCE = TestPostgres.dataSource(TestPostgres.newSource(null));
-    static final HistoryStore STORE = new HistoryStore(new PipelineDatabase(
-            TestPostgres.dataSource(TestPostgres.newDatabase("pipeline")), false));
+    static final HistoryStore STORE = new HistoryStore(TestPostgres.pipeline(
+            TestPostgres.dataSource(TestPostgres.newDatabase("pipeline"))));
     static final QualityChecks CHECKS = new QualityChecks(STORE, PlausibilitySettings.defaults(), DemoForms.REGIONS, DemoForms.LABELS);
 
     @BeforeAll

@@ -64,6 +64,12 @@ public final class TestPostgres {
         return url;
     }
 
+    /** The pipeline database over {@code ds}, with its own transaction manager, as the application wires it. */
+    public static kz.labour.reporting.ledger.PipelineDatabase pipeline(DataSource ds) {
+        return new kz.labour.reporting.ledger.PipelineDatabase(ds,
+                new org.springframework.jdbc.datasource.DataSourceTransactionManager(ds), false);
+    }
+
     public static DataSource dataSource(String url) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setUrl(url);
