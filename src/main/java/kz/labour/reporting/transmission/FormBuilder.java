@@ -19,6 +19,7 @@ import kz.labour.reporting.form.Labels;
 import kz.labour.reporting.form.RegionCatalogue;
 import kz.labour.reporting.form.RenderedForm;
 import kz.labour.reporting.form.Rendering;
+import kz.labour.reporting.signing.Signing;
 import kz.labour.reporting.form.Severity;
 import kz.labour.reporting.source.Aggregate;
 import kz.labour.reporting.source.SourceResults;
@@ -31,6 +32,7 @@ import kz.labour.reporting.source.SourceResults;
 @Component("formBuilder")
 public class FormBuilder {
 
+    private final Signing signing;
     private static final Logger log = LoggerFactory.getLogger(FormBuilder.class);
 
     private final ReportingSettings settings;
@@ -38,7 +40,8 @@ public class FormBuilder {
     private final RegionCatalogue regions;
     private final Clock clock;
 
-    public FormBuilder(ReportingSettings settings, Labels labels, RegionCatalogue regions, Clock clock) {
+    public FormBuilder(ReportingSettings settings, Labels labels, RegionCatalogue regions, Clock clock, Signing signing) {
+        this.signing = signing;
         this.settings = settings;
         this.labels = labels;
         this.regions = regions;
@@ -88,9 +91,10 @@ public class FormBuilder {
 
     /** The version's files, in memory: the workbook, the JSON and the manifest listing them (written by the next step). */
     public Job render(@ExchangeProperty("job") Job job) {
-        RenderedForm rendered = Rendering.render(job.table(), job.findings(), labels, settings.organisation(),
+        // signed (a .p7s per file, the manifest's last) when the organisation's key is configured
+        RenderedForm rendered = signing.sign(Rendering.render(job.table(), job.findings(), labels, settings.organisation(),
                 job.version().number(), job.action(),
-                OffsetDateTime.now(clock).atZoneSameInstant(settings.zoneId()).toOffsetDateTime(), settings.zoneId());
+                OffsetDateTime.now(clock).atZoneSameInstant(settings.zoneId()).toOffsetDateTime(), settings.zoneId()));
         return job.withFiles(rendered, null);
     }
 }

@@ -9,7 +9,11 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import kz.labour.reporting.BadInputException;
+import kz.labour.reporting.CommandCheck;
 import kz.labour.reporting.ReportingSettings;
+import kz.labour.reporting.delivery.DeliveryPreflight;
+import kz.labour.reporting.signing.Signing;
 import kz.labour.reporting.form.FormId;
 
 /**
@@ -22,10 +26,14 @@ class RequestPlanner {
 
     private final ReportingSettings settings;
     private final Clock clock;
+    private final Signing signing;
+    private final DeliveryPreflight deliveryPreflight;
 
-    public RequestPlanner(ReportingSettings settings, Clock clock) {
+    public RequestPlanner(ReportingSettings settings, Clock clock, Signing signing, DeliveryPreflight deliveryPreflight) {
         this.settings = settings;
         this.clock = clock;
+        this.signing = signing;
+        this.deliveryPreflight = deliveryPreflight;
     }
 
     public List<Job> plan(TransmitRequest request) {
@@ -35,6 +43,17 @@ class RequestPlanner {
         List<FormId> forms = request.form() == null || request.form().isBlank()
                 ? List.of(FormId.values()) : List.of(FormId.parse(request.form()));
         OffsetDateTime asOf = settings.periods().asOf(request.asOf(), now);
+        // Everything a run needs is checked here, before anything is read or sent, for the schedule, the
+        // CLI and JMX alike (the CLI checked most of it before the application started, CommandCheck).
+        boolean delivering = request.mode() != Mode.DRY_RUN;
+        CommandCheck.cutOff(months, request.asOf(), asOf, settings.zoneId(), delivering);
+        signing.check();
+        if (delivering) {
+            settings.organisation().problems().stream().findFirst().ifPresent(p -> {
+                throw new BadInputException(p.variable(), p.message());
+            });
+            deliveryPreflight.check();
+        }
         List<Job> jobs = new ArrayList<>();
         for (YearMonth month : months) {
             for (FormId form : forms) {

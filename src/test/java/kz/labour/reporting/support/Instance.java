@@ -59,6 +59,9 @@ public final class Instance implements AutoCloseable {
         all.put("spring.jmx.enabled", "false");
         all.put("camel.main.jmx-enabled", "false");
         all.put("reporting.schedule.startup-catch-up-delay", "0");
+        // addresses a delivering run accepts (it refuses unusable ones before reading anything)
+        all.put("delivery.mail.from", "pipeline@inspection.test.kz");
+        all.put("delivery.mail.to", "bureau@stat.test.kz");
         all.putAll(settings);
         List<String> args = new ArrayList<>();
         all.forEach((k, v) -> args.add("--" + k + "=" + v));

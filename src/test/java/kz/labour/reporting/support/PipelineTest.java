@@ -30,6 +30,10 @@ import kz.labour.reporting.LabourReportingApplication;
                 "reporting.org.email=" + TestOrganisation.EMAIL,
                 "reporting.org.executor=" + TestOrganisation.EXECUTOR,
                 "reporting.org.head=" + TestOrganisation.HEAD,
+                // a delivering run refuses addresses that cannot work before it reads anything; tests that
+                // deliver bring their own servers and addresses (DeliveryEnvironment overrides these)
+                "delivery.mail.from=pipeline@inspection.test.kz",
+                "delivery.mail.to=bureau@stat.test.kz",
                 "source.datasource.username=postgres",
                 "pipeline.datasource.username=postgres",
                 // contexts cached side by side in one JVM would clash in the platform MBean server;
