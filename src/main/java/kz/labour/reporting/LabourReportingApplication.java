@@ -59,6 +59,10 @@ public class LabourReportingApplication {
                 } catch (BadInputException e) {
                     System.err.println("error: " + e.getMessage());
                     yield 2;
+                } catch (RuntimeException e) {
+                    // the configuration itself cannot be read (spring.config.location, a broken YAML file)
+                    System.err.println("error: could not start: " + messages(e));
+                    yield 1;
                 }
                 // One-time library set-up that the main thread would do later, done on the other core
                 // while the context starts (BENCHMARKS.md): Flyway's (about 170 ms, needed during the

@@ -145,8 +145,8 @@ class RepositorySecretsTest {
         if (v.matches("\\$\\{[A-Za-z_][A-Za-z0-9_.\\-]*(:-?|:\\?[^}]*)?}")) {
             return true;
         }
-        // Camel: a property reference ({{name}}, also inside RAW(...)) without a default, or a bean (#name).
-        if (v.matches("(RAW\\()?\\{\\{[A-Za-z_][A-Za-z0-9_.\\-]*}}\\)?") || v.matches("#[A-Za-z_][A-Za-z0-9_.\\-]*")) {
+        // Camel: a property reference ({{name}}, also inside RAW(...)) without a default, or a bean (#name, #bean:name).
+        if (v.matches("(RAW\\()?\\{\\{[A-Za-z_][A-Za-z0-9_.\\-]*}}\\)?") || v.matches("#(bean:)?[A-Za-z_][A-Za-z0-9_.\\-]*")) {
             return true;
         }
         String lower = v.toLowerCase(Locale.ROOT);
@@ -221,6 +221,7 @@ class RepositorySecretsTest {
         assertThat(scan("docker/sftp/sshd_config", bytes("PasswordAuthentication no"))).isEmpty();
         assertThat(scan("routes/deliver.camel.yaml", bytes("  privateKeyPassphrase: \"RAW({{delivery.sftp.private-key-passphrase}})\""))).isEmpty();
         assertThat(scan("routes/deliver.camel.yaml", bytes("  authenticator: \"#smtpAuthenticator\""))).isEmpty();
+        assertThat(scan("routes/deliver.camel.yaml", bytes("  privateKeyPassphrase: \"#bean:sftpPrivateKeyPassphrase\""))).isEmpty();
         assertThat(scan("routes/deliver.camel.yaml", bytes("  privateKeyPassphrase: \"RAW({{passphrase:hunter2}})\""))).hasSize(1);
         assertThat(scan("routes/deliver.camel.yaml", bytes("  password: \"RAW(hunter2)\""))).hasSize(1);
     }
