@@ -45,7 +45,8 @@ class ComposeConsistencyTest {
             "SMTP_HOST", "SMTP_PORT", "SMTP_USER", "SMTP_PASSWORD", "SMTP_STARTTLS",
             "MAIL_FROM", "MAIL_TO", "OPS_MAIL_TO",
             "REPORTING_ZONE", "REPORTING_ACCUMULATION", "REPORTING_EARLIEST_PERIOD", "OUTBOX_DIR",
-            "ORG_BIN", "ORG_NAME", "ORG_ADDRESS", "ORG_PHONE", "ORG_EMAIL", "ORG_EXECUTOR", "ORG_HEAD"));
+            "ORG_BIN", "ORG_NAME", "ORG_ADDRESS", "ORG_PHONE", "ORG_EMAIL", "ORG_EXECUTOR", "ORG_HEAD",
+            "CONSOLE_MONITOR_USER", "CONSOLE_MONITOR_PASSWORD", "CONSOLE_OPERATOR_USER", "CONSOLE_OPERATOR_PASSWORD"));
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
     private static final Pattern BACKTICKED = Pattern.compile("`([A-Z][A-Z0-9_]*)`");
