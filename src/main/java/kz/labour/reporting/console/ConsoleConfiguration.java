@@ -21,6 +21,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
+import org.springframework.boot.actuate.metrics.export.prometheus.PrometheusScrapeEndpoint;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -174,7 +175,9 @@ class ConsoleConfiguration {
                 Map.copyOf(jolokia.getConfig()));
     }
 
+    /** The business gauges, only where something scrapes them. */
     @Bean
+    @ConditionalOnAvailableEndpoint(endpoint = PrometheusScrapeEndpoint.class)
     ReportingMetrics reportingMetrics(DeliveryHistory history, Deadlines deadlines, RecentFailures failures,
                                       ReportingSettings settings, ScheduleSettings schedule, Clock clock) {
         return new ReportingMetrics(new ReportingFacts(history, deadlines, failures, settings, schedule, clock));

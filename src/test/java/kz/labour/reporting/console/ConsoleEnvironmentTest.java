@@ -23,11 +23,14 @@ class ConsoleEnvironmentTest {
     }
 
     @Test
-    void theServiceWithoutAUserServesNeitherConsoleNorJolokiaNorMetrics() {
-        StandardEnvironment service = derive(WebApplicationType.SERVLET, Map.of("console.monitor.user", "", "console.operator.user", ""));
+    void theServiceWithoutAUserServesNeitherConsoleNorJolokiaNorMetricsEvenIfASettingSwitchesThemOn() {
+        StandardEnvironment service = derive(WebApplicationType.SERVLET, Map.of("console.monitor.user", "", "console.operator.user", "",
+                "management.endpoint.jolokia.access", "unrestricted", "camel.metrics.enable-route-policy", "true"));
         assertThat(service.getProperty("management.endpoint.hawtio.access")).isEqualTo("none");
         assertThat(service.getProperty("management.endpoint.jolokia.access")).isEqualTo("none");
         assertThat(service.getProperty("management.endpoint.prometheus.access")).isEqualTo("none");
+        assertThat(service.getProperty("camel.metrics.enable-route-policy")).isEqualTo("false");
+        assertThat(service.getProperty("management.prometheus.metrics.export.enabled")).isEqualTo("false");
     }
 
     @Test
@@ -46,6 +49,7 @@ class ConsoleEnvironmentTest {
         assertThat(oneShot.getProperty("camel.metrics.enable-exchange-event-notifier")).isEqualTo("false");
         assertThat(oneShot.getProperty("camel.metrics.enable-route-event-notifier")).isEqualTo("false");
         assertThat(oneShot.getProperty("management.prometheus.metrics.export.enabled")).isEqualTo("false");
+        assertThat(oneShot.getProperty("management.endpoint.hawtio.access")).as("no web server to switch anything off in").isNull();
     }
 
     @Test
