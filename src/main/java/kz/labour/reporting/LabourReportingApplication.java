@@ -19,8 +19,8 @@ import kz.labour.reporting.ops.Command;
 
 /**
  * One jar, three ways to run it (interfaces.md): the service with no arguments; {@code transmit},
- * {@code status} and {@code explain} as one-shot commands that start no web server and no schedule, then exit with
- * the documented code. From the source tree, {@code demo} runs a one-shot transmission against
+ * {@code status} and {@code explain} as one-shot commands that start no web server and no
+ * schedule, then exit with the documented code. From the source tree, {@code demo} runs a one-shot transmission against
  * embedded servers.
  */
 @SpringBootApplication
