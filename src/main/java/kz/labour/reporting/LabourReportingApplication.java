@@ -61,7 +61,7 @@ public class LabourReportingApplication {
                     yield 2;
                 } catch (RuntimeException e) {
                     // the configuration itself cannot be read (spring.config.location, a broken YAML file)
-                    System.err.println("error: could not start: " + messages(e));
+                    System.err.println("error: could not start: " + Causes.summary(e));
                     yield 1;
                 }
                 // One-time library set-up that the main thread would do later, done on the other core

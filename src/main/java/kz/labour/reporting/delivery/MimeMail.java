@@ -44,8 +44,18 @@ public final class MimeMail {
         this.signer = signer;
     }
 
-    /** The message for {@code mail}, ready to send. */
+    /** The message for {@code mail}, ready to send, with a Message-ID of its own. */
     public MimeMessage message(BureauMail mail) {
+        return message(mail, null);
+    }
+
+    /**
+     * The message for {@code mail}, ready to send. {@code key} names this delivery of this version (the
+     * same again after a crash, another for a resend): the Message-ID is made from it and the sender's
+     * domain, so a message sent twice because the ledger missed the relay's acceptance carries the same
+     * ID and the bureau's mail system can drop the repeat.
+     */
+    public MimeMessage message(BureauMail mail, String key) {
         try {
             if (to.isEmpty()) {
                 throw new kz.labour.reporting.BadInputException("MAIL_TO", "no address; accepted: the bureau's addresses, comma-separated");
@@ -74,10 +84,21 @@ public final class MimeMail {
             }
             message.setContent(mixed);
             message.saveChanges();
-            return signer.apply(message);
+            MimeMessage sent = signer.apply(message);
+            if (key != null) {
+                // a top-level header, outside what the S/MIME signature covers; camel-mail keeps a set Message-ID
+                sent.setHeader("Message-ID", messageId(key, from));
+            }
+            return sent;
         } catch (MessagingException e) {
             throw new IllegalStateException("the message for «" + mail.subject() + "» cannot be put together: " + e.getMessage(), e);
         }
+    }
+
+    /** {@code <key@domain of MAIL_FROM>}: only letters, digits and {@code . - _} of the key are kept. */
+    static String messageId(String key, String from) {
+        String domain = from.substring(from.lastIndexOf('@') + 1).replaceAll("[^A-Za-z0-9.-]", "");
+        return "<" + key.replaceAll("[^A-Za-z0-9._-]", "_") + "@" + (domain.isEmpty() ? "labour-reporting.invalid" : domain) + ">";
     }
 
     private static InternetAddress address(String setting, String address, String personal) {

@@ -223,47 +223,6 @@ public class Ledger {
 
     // ---- the lock ---------------------------------------------------------------------------------
 
-    /**
-     * Takes the cluster-wide lock of one form and period: a PostgreSQL session advisory lock on a
-     * connection held until {@link TransmissionLock#close()}. It dies with the process, so a crashed
-     * run never leaves a period locked. Waits up to {@code waitSeconds} for a running transmission.
-     */
-    public TransmissionLock lock(FormId form, YearMonth period, int waitSeconds) {
-        Connection connection = null;
-        try {
-            connection = database.dataSource().getConnection();
-            connection.setAutoCommit(true);
-            try (PreparedStatement timeout = connection.prepareStatement("SELECT set_config('lock_timeout', ?, false)")) {
-                timeout.setString(1, waitSeconds + "s");
-                timeout.execute();
-            }
-            try (PreparedStatement lock = connection.prepareStatement(
-                    "SELECT pg_advisory_lock(hashtext('labour-reporting'), hashtext(? || '/' || ?))")) {
-                lock.setString(1, form.ascii());
-                lock.setString(2, period.toString());
-                lock.execute();
-            }
-            return new TransmissionLock(connection, form.ascii(), period.toString());
-        } catch (SQLException e) {
-            closeQuietly(connection);
-            if ("55P03".equals(e.getSQLState())) {
-                throw new TransmissionBusyException(form + " " + period + " is being transmitted by another run, still after "
-                        + waitSeconds + " s; try again later");
-            }
-            throw new IllegalStateException("could not lock " + form + " " + period + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void closeQuietly(Connection connection) {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // the lock attempt already failed; the original error is the one to report
-            }
-        }
-    }
-
     // ---- findings as rows -------------------------------------------------------------------------
 
     private void insertFindings(long attempt, List<Finding> findings) {

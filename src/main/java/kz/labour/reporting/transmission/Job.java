@@ -81,6 +81,15 @@ public record Job(FormId form, YearMonth period, OffsetDateTime asOf, TransmitRe
         return name() + (version == null ? "" : " " + version.label());
     }
 
+    /**
+     * This delivery of this version, for the e-mail's Message-ID: "2-OZh.2025-06.V0001.delivery1". The
+     * same when an interrupted delivery is finished, the next number for a resend.
+     */
+    public String mailKey() {
+        return form.ascii() + "." + period + "." + version.label() + ".delivery"
+                + (transmission == null ? 1 : transmission.deliveries() + 1);
+    }
+
     // ---- the next state ---------------------------------------------------------------------
 
     /** To be built from the source as {@code version} with {@code action}. */

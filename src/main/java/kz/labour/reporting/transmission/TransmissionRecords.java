@@ -1,6 +1,7 @@
 package kz.labour.reporting.transmission;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +26,8 @@ import kz.labour.reporting.ledger.Ledger;
 import kz.labour.reporting.ledger.Status;
 import kz.labour.reporting.ledger.StoredFile;
 import kz.labour.reporting.ledger.Transmission;
-import kz.labour.reporting.ledger.TransmissionLock;
+import kz.labour.reporting.ledger.Leases;
+import kz.labour.reporting.ledger.TransmissionLease;
 
 /**
  * The steps of routes {@code transmit-form} and {@code deliver} that read or write the ledger and the
@@ -42,28 +44,42 @@ class TransmissionRecords {
     private final ReportingSettings settings;
     private final Ledger ledger;
     private final DeliveryFaults faults;
-    private final int lockWaitSeconds;
+    private final Leases leases;
+    private final Duration lockWait;
 
-    public TransmissionRecords(ReportingSettings settings, Ledger ledger, DeliveryFaults faults,
+    public TransmissionRecords(ReportingSettings settings, Ledger ledger, DeliveryFaults faults, Leases leases,
                                @Value("${reporting.lock-wait-seconds:600}") int lockWaitSeconds) {
         this.settings = settings;
         this.ledger = ledger;
         this.faults = faults;
-        this.lockWaitSeconds = lockWaitSeconds;
+        this.leases = leases;
+        this.lockWait = Duration.ofSeconds(lockWaitSeconds);
     }
 
     /**
-     * The cluster-wide lock of the job's form and period, held while the job runs so two runs started
-     * at once see each other's results; none for a dry run, which records nothing.
+     * The cluster-wide lease of the job's form and period, held (and renewed) while the job runs so two
+     * runs started at once see each other's results; none for a dry run, which records nothing.
      */
-    public TransmissionLock lock(@ExchangeProperty("job") Job job) {
-        return job.mode() == Mode.DRY_RUN ? null : ledger.lock(job.form(), job.period(), lockWaitSeconds);
+    public TransmissionLease lock(@ExchangeProperty("job") Job job) {
+        return job.mode() == Mode.DRY_RUN ? null
+                : leases.acquire(job.form(), job.period(), lockWait, job.request().requester().name());
     }
 
-    /** Releases the lock, whatever happened. */
-    public void release(@ExchangeProperty("lock") TransmissionLock lock) {
-        if (lock != null) {
-            lock.close();
+    /**
+     * The fencing check before every send and every ledger change: a run that can no longer prove it
+     * holds its lease stops here ({@link kz.labour.reporting.ledger.LeaseLostException}), before doing
+     * anything another run may be doing by now.
+     */
+    public void verifyLease(@ExchangeProperty("lock") TransmissionLease lease) {
+        if (lease != null) {
+            lease.verify();
+        }
+    }
+
+    /** Releases the lease, whatever happened. */
+    public void release(@ExchangeProperty("lock") TransmissionLease lease) {
+        if (lease != null) {
+            lease.close();
         }
     }
 
@@ -114,7 +130,8 @@ class TransmissionRecords {
      * numbers equal the delivered version ends here (END); otherwise the files go into the outbox and
      * the version into the ledger as BUILT, to be delivered (DELIVER).
      */
-    public Job keep(@ExchangeProperty("job") Job job) {
+    public Job keep(@ExchangeProperty("job") Job job, @ExchangeProperty("lock") TransmissionLease lease) {
+        verifyLease(lease);
         RenderedForm rendered = job.rendered();
         if (job.mode() == Mode.DRY_RUN) {
             Path directory = settings.outboxDir().resolve("dry-run").resolve(job.period().toString());
@@ -138,7 +155,8 @@ class TransmissionRecords {
     }
 
     /** A validation ERROR: nothing is sent; the build is recorded as REJECTED with its findings (not in a dry run). */
-    public Job rejected(@ExchangeProperty("job") Job job) {
+    public Job rejected(@ExchangeProperty("job") Job job, @ExchangeProperty("lock") TransmissionLease lease) {
+        verifyLease(lease);
         if (job.mode() != Mode.DRY_RUN) {
             ledger.record(new Build(job.form(), job.period(), job.version(), job.action(), settings.accumulationMode(),
                     job.asOf(), job.table() == null ? null : ContentHash.of(job.table()), List.of(), job.findings(),
@@ -150,13 +168,15 @@ class TransmissionRecords {
     }
 
     /** Delivery starts (or restarts) in the ledger; a resend sends both channels again. */
-    public Job startDelivery(@ExchangeProperty("job") Job job) {
+    public Job startDelivery(@ExchangeProperty("job") Job job, @ExchangeProperty("lock") TransmissionLease lease) {
+        verifyLease(lease);
         return job.withTransmission(ledger.startDelivery(job.transmission(), job.mode() == Mode.RESEND,
                 job.request().requester()));
     }
 
     /** The channel delivered the version. */
-    public Job channelDone(@ExchangeProperty("job") Job job, @ExchangeProperty("channel") Channel channel) {
+    public Job channelDone(@ExchangeProperty("job") Job job, @ExchangeProperty("lock") TransmissionLease lease, @ExchangeProperty("channel") Channel channel) {
+        verifyLease(lease);
         Transmission t = ledger.channelDone(job.transmission(), channel, job.request().requester());
         log.info("{} delivered by {}", job.versionName(), channel.label());
         return job.withTransmission(t);
@@ -166,7 +186,9 @@ class TransmissionRecords {
      * The channel failed after its retries, or at once when retrying cannot help. The ledger keeps the
      * cause worded as what to fix; the other channel is still tried.
      */
-    public Job channelFailed(@ExchangeProperty("job") Job job, @ExchangeProperty("channel") Channel channel, Exception cause) {
+    public Job channelFailed(@ExchangeProperty("job") Job job, @ExchangeProperty("channel") Channel channel,
+                             @ExchangeProperty("lock") TransmissionLease lease, Exception cause) {
+        verifyLease(lease);
         String error = faults.explain(channel, cause);
         Transmission t = ledger.channelFailed(job.transmission(), channel, error, job.request().requester());
         log.error("{} not delivered by {}: {}", job.versionName(), channel.label(), error);
@@ -178,7 +200,8 @@ class TransmissionRecords {
      * Closes the delivery: DELIVERED when both channels are done, else FAILED with the causes (END). A
      * version delivered before stays delivered in the ledger when a resend of it fails.
      */
-    public Job finishDelivery(@ExchangeProperty("job") Job job) {
+    public Job finishDelivery(@ExchangeProperty("job") Job job, @ExchangeProperty("lock") TransmissionLease lease) {
+        verifyLease(lease);
         Transmission t = ledger.finishDelivery(job.transmission(), job.request().requester());
         boolean resend = job.mode() == Mode.RESEND;
         if (t.sentOnEveryChannel()) {
@@ -198,7 +221,9 @@ class TransmissionRecords {
     /** Anything else that went wrong; the ledger keeps what was done so far for the next run to finish. */
     public Job failed(@ExchangeProperty("job") Job job, Exception cause) {
         String why = Causes.summary(cause);
-        log.error("{} failed: {}", job.name(), why, cause);
+        // one line: the cause is worded for the operator; the trace is for DEBUG
+        log.error("{} failed: {}", job.name(), why);
+        log.debug("{} failure in full", job.name(), cause);
         if (job.outcome() != null) {
             return job;
         }

@@ -38,7 +38,7 @@ class LeasesIntegrationTest {
         pool.setUsername("postgres");
         pool.setMinimumIdle(0);
         pool.setMaximumPoolSize(4);
-        database = new PipelineDatabase(pool, false);
+        database = TestPostgres.pipeline(pool);
         leases = new Leases(database, 3, 50);
     }
 
