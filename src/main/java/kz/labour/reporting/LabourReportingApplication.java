@@ -16,6 +16,7 @@ import kz.labour.reporting.ledger.PipelineDatabase;
 import kz.labour.reporting.ops.CdsTraining;
 import kz.labour.reporting.ops.Cli;
 import kz.labour.reporting.ops.Command;
+import kz.labour.reporting.ops.CommandCheck;
 
 /**
  * One jar, three ways to run it (interfaces.md): the service with no arguments; {@code transmit},

@@ -1,5 +1,6 @@
 package kz.labour.reporting.form;
 
+import java.time.ZonedDateTime;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -103,5 +104,30 @@ public record Periods(ZoneId zone, YearMonth earliest) {
                     + "; the latest period that can be reported is " + lastEnded);
         }
         return month;
+    }
+
+    /**
+     * A cut-off must not be before the first month begins (it would count nothing), and for a run that
+     * delivers, not before the last month ends: the bureau must never receive a partial month as the
+     * official version. A dry run may look at a month so far.
+     *
+     * @param text the cut-off as given (null: now), for the message
+     */
+    public void checkCutOff(List<YearMonth> months, String text, OffsetDateTime asOf, boolean delivering) {
+        YearMonth first = months.get(0);
+        YearMonth last = months.get(months.size() - 1);
+        ZonedDateTime begins = first.atDay(1).atStartOfDay(zone);
+        String given = text == null || text.isBlank() ? "now (" + asOf + ")" : "'" + text + "'";
+        if (asOf.toInstant().isBefore(begins.toInstant())) {
+            throw new BadInputException("--as-of", given + " is before " + first + " begins (" + begins.toOffsetDateTime()
+                    + " in " + zone + "), so the form would count nothing; accepted: a cut-off at or after the end of the "
+                    + "period (with --dry-run, after its beginning)");
+        }
+        ZonedDateTime ends = last.plusMonths(1).atDay(1).atStartOfDay(zone);
+        if (delivering && asOf.toInstant().isBefore(ends.toInstant())) {
+            throw new BadInputException("--as-of", given + " is before " + last + " ends (" + ends.toOffsetDateTime()
+                    + " in " + zone + "), so the form would count part of the month; a delivered form counts the whole "
+                    + "month: give a cut-off at or after its end, or use --dry-run to look at a partial month");
+        }
     }
 }

@@ -22,15 +22,28 @@ public final class Stages {
      */
     static final List<String> MEIZHM_PROBLEMS = List.of(
             "region code with no matching region",
-            "null date",
-            "negative or missing amount",
+            "duplicate id: the same id on more than one row",
+            "recorded_at missing",
+            "kind missing",
+            "kind not PREVENTIVE_CONTROL, UNSCHEDULED or OTHER (upper case)",
+            "subject_kind missing",
+            "subject_kind not INDIVIDUAL or LEGAL_ENTITY (upper case)",
+            "amount_kzt missing",
+            "amount_kzt negative",
+            "workers_count missing",
             "workers_count below 1",
-            "object_kind not EQUIPMENT, FACILITY or ORGANIZATION");
+            "object_kind missing",
+            "object_kind not EQUIPMENT, FACILITY or ORGANIZATION (upper case)");
     static final List<String> OZH_PROBLEMS = List.of(
             "region code with no matching region",
+            "duplicate id: the same id on more than one row",
+            "recorded_at missing",
+            "occurred_on missing",
             "accident without victims",
-            "victim without severity",
-            "null date");
+            "accident_id missing",
+            "accident_id matches no accident",
+            "severity missing",
+            "severity not LIGHT, MODERATE, SEVERE or FATAL (upper case)");
 
     private Stages() {
     }

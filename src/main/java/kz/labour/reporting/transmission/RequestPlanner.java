@@ -10,7 +10,6 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import kz.labour.reporting.BadInputException;
-import kz.labour.reporting.CommandCheck;
 import kz.labour.reporting.ReportingSettings;
 import kz.labour.reporting.delivery.DeliveryPreflight;
 import kz.labour.reporting.signing.Signing;
@@ -46,7 +45,7 @@ class RequestPlanner {
         // Everything a run needs is checked here, before anything is read or sent, for the schedule, the
         // CLI and JMX alike (the CLI checked most of it before the application started, CommandCheck).
         boolean delivering = request.mode() != Mode.DRY_RUN;
-        CommandCheck.cutOff(months, request.asOf(), asOf, settings.zoneId(), delivering);
+        settings.periods().checkCutOff(months, request.asOf(), asOf, delivering);
         signing.check();
         if (delivering) {
             settings.organisation().problems().stream().findFirst().ifPresent(p -> {

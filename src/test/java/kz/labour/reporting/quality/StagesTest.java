@@ -34,8 +34,10 @@ class StagesTest {
         StageResult injuries = Stages.source(FormId.OZH, List.of());
 
         assertThat(injuries.stage()).isEqualTo(Stage.SOURCE);
-        assertThat(injuries.ran()).extracting(RuleDef::id).containsExactly("source: region code with no matching region",
-                "source: accident without victims", "source: victim without severity", "source: null date");
+        assertThat(injuries.ran()).extracting(RuleDef::id).containsExactlyElementsOf(
+                Stages.OZH_PROBLEMS.stream().map(p -> "source: " + p).toList());
+        assertThat(injuries.ran()).extracting(RuleDef::id).contains("source: accident without victims",
+                "source: accident_id matches no accident", "source: duplicate id: the same id on more than one row");
         assertThat(injuries.ran()).allMatch(r -> r.severity() == Severity.ERROR);
         assertThat(injuries.findings()).isEmpty();
     }

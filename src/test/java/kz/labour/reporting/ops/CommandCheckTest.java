@@ -1,4 +1,7 @@
-package kz.labour.reporting;
+package kz.labour.reporting.ops;
+
+import kz.labour.reporting.BadInputException;
+import kz.labour.reporting.form.Periods;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
-import kz.labour.reporting.ops.Command;
 
 /**
  * What a one-shot command is refused before the application starts: the configuration is the real
@@ -93,15 +95,15 @@ class CommandCheckTest {
         List<YearMonth> june = List.of(YearMonth.of(2025, 6));
         OffsetDateTime end = OffsetDateTime.parse("2025-07-01T00:00:00+05:00");
 
-        assertThatCode(() -> CommandCheck.cutOff(june, "t", end, ALMATY, true)).doesNotThrowAnyException();
-        assertThatThrownBy(() -> CommandCheck.cutOff(june, "t", end.minusSeconds(1), ALMATY, true))
+        assertThatCode(() -> new Periods(ALMATY, java.time.YearMonth.of(2016, 1)).checkCutOff(june, "t", end, true)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> new Periods(ALMATY, java.time.YearMonth.of(2016, 1)).checkCutOff(june, "t", end.minusSeconds(1), true))
                 .hasMessageStartingWith("--as-of: 't' is before 2025-06 ends");
         // the same instant written in UTC
-        assertThatCode(() -> CommandCheck.cutOff(june, "t", OffsetDateTime.parse("2025-06-30T19:00:00Z"), ALMATY, true))
+        assertThatCode(() -> new Periods(ALMATY, java.time.YearMonth.of(2016, 1)).checkCutOff(june, "t", OffsetDateTime.parse("2025-06-30T19:00:00Z"), true))
                 .doesNotThrowAnyException();
         OffsetDateTime begins = OffsetDateTime.parse("2025-06-01T00:00:00+05:00");
-        assertThatCode(() -> CommandCheck.cutOff(june, "t", begins, ALMATY, false)).doesNotThrowAnyException();
-        assertThatThrownBy(() -> CommandCheck.cutOff(june, "t", begins.minusSeconds(1), ALMATY, false))
+        assertThatCode(() -> new Periods(ALMATY, java.time.YearMonth.of(2016, 1)).checkCutOff(june, "t", begins, false)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> new Periods(ALMATY, java.time.YearMonth.of(2016, 1)).checkCutOff(june, "t", begins.minusSeconds(1), false))
                 .hasMessageStartingWith("--as-of: 't' is before 2025-06 begins");
     }
 
@@ -109,9 +111,9 @@ class CommandCheckTest {
     void aRangeIsDeliveredOnlyWithACutOffAfterItsLastMonth() {
         List<YearMonth> spring = List.of(YearMonth.of(2025, 3), YearMonth.of(2025, 4), YearMonth.of(2025, 5));
 
-        assertThatThrownBy(() -> CommandCheck.cutOff(spring, "2025-05-20", OffsetDateTime.parse("2025-05-20T00:00:00+05:00"),
-                ALMATY, true)).hasMessageStartingWith("--as-of: '2025-05-20' is before 2025-05 ends");
-        assertThatCode(() -> CommandCheck.cutOff(spring, null, OffsetDateTime.parse("2025-06-01T00:00:00+05:00"), ALMATY, true))
+        assertThatThrownBy(() -> new Periods(ALMATY, java.time.YearMonth.of(2016, 1)).checkCutOff(spring, "2025-05-20", OffsetDateTime.parse("2025-05-20T00:00:00+05:00"),
+                true)).hasMessageStartingWith("--as-of: '2025-05-20' is before 2025-05 ends");
+        assertThatCode(() -> new Periods(ALMATY, java.time.YearMonth.of(2016, 1)).checkCutOff(spring, null, OffsetDateTime.parse("2025-06-01T00:00:00+05:00"), true))
                 .doesNotThrowAnyException();
     }
 

@@ -1,4 +1,7 @@
-package kz.labour.reporting;
+package kz.labour.reporting.ops;
+
+import kz.labour.reporting.BadInputException;
+import kz.labour.reporting.ReportingSettings;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,7 +18,6 @@ import org.springframework.core.env.StandardEnvironment;
 
 import kz.labour.reporting.delivery.DeliverySettings;
 import kz.labour.reporting.form.FormId;
-import kz.labour.reporting.ops.Command;
 import kz.labour.reporting.transmission.Mode;
 
 /**
@@ -35,7 +37,7 @@ public final class CommandCheck {
     }
 
     /** Refuses (bad input, exit 2) what the command could not do with the current configuration. */
-    static void check(Command command) {
+    public static void check(Command command) {
         check(command, configuration(), Instant.now());
     }
 
@@ -54,36 +56,12 @@ public final class CommandCheck {
         }
         OffsetDateTime asOf = reporting.periods().asOf(command.asOf(), now);
         boolean delivering = command.mode() != Mode.DRY_RUN;
-        cutOff(months, command.asOf(), asOf, reporting.zoneId(), delivering);
+        reporting.periods().checkCutOff(months, command.asOf(), asOf, delivering);
         if (delivering) {
             delivery.validate();
         }
     }
 
-    /**
-     * A cut-off must not be before the first month begins (it would count nothing), and for a run that
-     * delivers, not before the last month ends: the bureau must never receive a partial month as the
-     * official version. A dry run may look at a month so far.
-     *
-     * @param text the cut-off as given (null: now), for the message
-     */
-    public static void cutOff(List<YearMonth> months, String text, OffsetDateTime asOf, ZoneId zone, boolean delivering) {
-        YearMonth first = months.get(0);
-        YearMonth last = months.get(months.size() - 1);
-        ZonedDateTime begins = first.atDay(1).atStartOfDay(zone);
-        String given = text == null || text.isBlank() ? "now (" + asOf + ")" : "'" + text + "'";
-        if (asOf.toInstant().isBefore(begins.toInstant())) {
-            throw new BadInputException("--as-of", given + " is before " + first + " begins (" + begins.toOffsetDateTime()
-                    + " in " + zone + "), so the form would count nothing; accepted: a cut-off at or after the end of the "
-                    + "period (with --dry-run, after its beginning)");
-        }
-        ZonedDateTime ends = last.plusMonths(1).atDay(1).atStartOfDay(zone);
-        if (delivering && asOf.toInstant().isBefore(ends.toInstant())) {
-            throw new BadInputException("--as-of", given + " is before " + last + " ends (" + ends.toOffsetDateTime()
-                    + " in " + zone + "), so the form would count part of the month; a delivered form counts the whole "
-                    + "month: give a cut-off at or after its end, or use --dry-run to look at a partial month");
-        }
-    }
 
     /**
      * The configuration the application would start with, read without starting it: system properties,
