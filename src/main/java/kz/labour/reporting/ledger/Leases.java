@@ -67,6 +67,7 @@ public class Leases implements DisposableBean {
     public TransmissionLease acquire(FormId form, YearMonth period, Duration wait, String requestedBy) {
         long deadline = System.nanoTime() + wait.toNanos();
         String owner = requestedBy + " (" + process + ")";
+        boolean waiting = false;
         while (true) {
             long started = System.nanoTime();
             List<Long> token;
@@ -92,6 +93,11 @@ public class Leases implements DisposableBean {
                 lease.renewal(renewer.scheduleWithFixedDelay(() -> renew(lease), ttl.toMillis() / 3, ttl.toMillis() / 3,
                         TimeUnit.MILLISECONDS));
                 return lease;
+            }
+            if (!waiting && wait.toMillis() > 0) {
+                waiting = true;
+                log.info("{} {} is being transmitted by {}; waiting up to {} s for it to finish", form.ascii(), period,
+                        holder(form, period), wait.toSeconds());
             }
             if (System.nanoTime() - deadline >= 0) {
                 throw new TransmissionBusyException(form.ascii() + " " + period + " is being transmitted by " + holder(form, period)

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Headers;
@@ -72,7 +73,8 @@ public class FormBuilder {
         }
         FormTable table = FormTable.assemble(definition, regions, labels.totalRow(), job.period(),
                 settings.accumulationMode(), job.asOf(), aggregate.byRegion());
-        return job.built(table, Controls.check(table));
+        // WARN findings the aggregation itself makes (a period with no source rows at all), then the controls
+        return job.built(table, Stream.concat(aggregate.warnings().stream(), Controls.check(table).stream()).toList());
     }
 
     /**

@@ -33,7 +33,7 @@ import kz.labour.reporting.support.TestPostgres;
 
 /**
  * Two instances of the application, as two JVMs would run against one pipeline database, asked to
- * transmit the same form and period at the same moment: the advisory lock lets one deliver and the
+ * transmit the same form and period at the same moment: the lease lets one deliver and the
  * other find it delivered.
  */
 @PipelineTest
@@ -60,11 +60,19 @@ class ConcurrentTransmitTest {
     @Autowired
     Ledger ledger;
 
+    static final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> LEASE_LOG =
+            new ch.qos.logback.core.read.ListAppender<>();
+
     @Test
     void twoInstancesTransmittingTheSameFormAndPeriodAtOnceDeliverItOnce() throws Exception {
+        ch.qos.logback.classic.Logger leases = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                kz.labour.reporting.ledger.Leases.class);
+        leases.setLevel(ch.qos.logback.classic.Level.INFO);
+        LEASE_LOG.start();
+        leases.addAppender(LEASE_LOG);
         try (ConfigurableApplicationContext other = env.secondInstance()) {
             Cli otherCli = other.getBean(Cli.class);
-            // Whichever instance gets the lock first: if it is this one, it holds the lock inside its
+            // Whichever instance gets the lease first: if it is this one, it holds the lease inside its
             // delivery until the other instance is seen waiting for it, so the two really overlap.
             AdviceWith.adviceWith(camel, "deliver", route -> route.weaveAddFirst().process(exchange -> awaitAWaiter()));
 
@@ -85,13 +93,9 @@ class ConcurrentTransmitTest {
         });
     }
 
-    /** Until some session of the pipeline database waits for an advisory lock. */
+    /** Until the other run is seen waiting for the lease this one holds (Leases says so once, at INFO). */
     private static void awaitAWaiter() {
-        DataSource pipeline = TestPostgres.dataSource(env.pipeline);
-        JdbcTemplate jdbc = new JdbcTemplate(pipeline);
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> jdbc.queryForObject(
-                "SELECT count(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database "
-                        + "WHERE l.locktype = 'advisory' AND NOT l.granted AND d.datname = current_database()",
-                Integer.class) > 0);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> LEASE_LOG.list.stream().anyMatch(e -> e.getFormattedMessage().contains("waiting up to")));
     }
 }

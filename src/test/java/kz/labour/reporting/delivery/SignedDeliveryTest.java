@@ -54,7 +54,7 @@ class SignedDeliveryTest {
     static final DeliveryEnvironment env = new DeliveryEnvironment();
     static final TestPki PKI = TestPki.create(FixedClock.NOW);
     /** PipelineTest's ORG_BIN. */
-    static final TestPki.Issued ORG = PKI.issue(TestPki.Spec.organisation("123456789012", FixedClock.NOW));
+    static final TestPki.Issued ORG = PKI.issue(TestPki.Spec.organisation(kz.labour.reporting.support.TestOrganisation.BIN, FixedClock.NOW));
     static final String PASSWORD = "p12 pass;word&1";
 
     @DynamicPropertySource
@@ -133,7 +133,8 @@ class SignedDeliveryTest {
         assertSmimeSignedByTheOrganisation(mail);
         MailMessages read = MailMessages.read(mail);
         assertThat(read.signed()).isTrue();
-        assertThat(read.text()).contains("Жіберуші: Test inspectorate, БСН 123456789012", "Отправитель: Test inspectorate, БИН 123456789012");
+        assertThat(read.text()).contains("Жіберуші: " + kz.labour.reporting.support.TestOrganisation.NAME + ", БСН " + kz.labour.reporting.support.TestOrganisation.BIN,
+                "Отправитель: " + kz.labour.reporting.support.TestOrganisation.NAME + ", БИН " + kz.labour.reporting.support.TestOrganisation.BIN);
         assertThat(read.attachments()).extracting(MailMessages.Received::content).containsExactly(
                 Files.readAllBytes(env.remoteDir().resolve(stem + ".xlsx")), Files.readAllBytes(env.remoteDir().resolve(stem + ".json")));
     }

@@ -47,9 +47,9 @@ class ActuatorWebTest {
                     .as("no details on the open port").doesNotContain("2025-06");
 
             assertThat(get(service.port(), "/actuator/info").statusCode()).isEqualTo(200);
-            assertThat(get(service.port(), "/actuator/camelroutes").statusCode()).isEqualTo(404);
-            assertThat(get(service.port(), "/actuator/quartz").statusCode()).isEqualTo(404);
-            assertThat(get(service.port(), "/actuator/env").statusCode()).isEqualTo(404);
+            assertThat(get(service.port(), "/actuator/camelroutes").statusCode()).as("not served to anyone").isIn(403, 404);
+            assertThat(get(service.port(), "/actuator/quartz").statusCode()).as("not served to anyone").isIn(403, 404);
+            assertThat(get(service.port(), "/actuator/env").statusCode()).as("not served to anyone").isIn(403, 404);
         }
     }
 }
