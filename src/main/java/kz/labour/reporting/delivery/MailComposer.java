@@ -72,7 +72,8 @@ final class MailComposer {
      */
     public BureauMail compose(RenderedForm form, List<Finding> findings) {
         JsonNode json = read(form);
-        List<RenderedFile> attached = form.files().stream().filter(f -> !f.name().equals(form.manifestFile().name())).toList();
+        List<RenderedFile> attached = form.files().stream()
+                .filter(f -> !f.name().equals(form.manifestFile().name()) && !f.name().endsWith(".p7s")).toList();
         String index = json.path("index").asText();
         YearMonth period = YearMonth.parse(json.path("period").asText());
         Accumulation accumulation = Accumulation.valueOf(json.path("accumulation").asText());

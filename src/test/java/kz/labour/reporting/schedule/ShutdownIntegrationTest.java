@@ -134,7 +134,9 @@ class ShutdownIntegrationTest {
         StopWatcher watcher = new StopWatcher();
         Instance first = Instance.start(SOURCE, pipeline, outbox.toString(), Map.of(
                 "reporting.schedule.catch-up-at-startup", "false",
-                "camel.main.shutdown-timeout", "2"), sftp.stubs(), watcher);
+                "camel.main.shutdown-timeout", "2",
+                // the lease of the abandoned run expires by itself; short here so the next run need not wait long
+                "reporting.lease.ttl-seconds", "3"), sftp.stubs(), watcher);
 
         Future<List<Job>> transmission = transmitInBackground(first);
         assertThat(sftp.entered.await(1, TimeUnit.MINUTES)).as("delivery began").isTrue();
