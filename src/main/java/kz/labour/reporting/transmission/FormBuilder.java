@@ -99,12 +99,16 @@ public class FormBuilder {
             return job.unsound(aggregate);
         }
         FormTable table = table(job.form(), job.period(), job.asOf(), aggregate);
+        // a period in which nothing counts is delivered with a WARN saying so (Aggregate.warnings)
+        List<Finding> sourceWarnings = aggregate.warnings();
         List<Finding> controls = Controls.check(table);
         QualityChecks.Result quality = qualityChecks.check(table, new SourceFormBuild(source, sql, settings.earliest(),
                 job.asOf(), this::parameters, this::historyTable));
-        List<StageResult> stages = new ArrayList<>(List.of(Stages.source(job.form(), List.of()), Stages.controls(job.form(), controls)));
+        List<StageResult> stages = new ArrayList<>(List.of(Stages.source(job.form(), sourceWarnings),
+                Stages.controls(job.form(), controls)));
         stages.addAll(quality.stages());
-        List<Finding> findings = new ArrayList<>(controls);
+        List<Finding> findings = new ArrayList<>(sourceWarnings);
+        findings.addAll(controls);
         quality.stages().forEach(stage -> stage.findings().stream().filter(f -> f.severity() == Severity.WARN).forEach(findings::add));
         return job.built(table, findings, new QualityChecks.Result(stages, quality.history()));
     }

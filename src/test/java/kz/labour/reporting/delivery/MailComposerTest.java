@@ -32,7 +32,7 @@ class MailComposerTest {
     static final Organisation ORG = new Organisation("123456789012", "Тест инспекциясы", "Астана, Мәңгілік Ел 8",
             "+7 7172 000000", "inspection@test.kz", "Тестов Т.", "Басшы Б.");
 
-    final MailComposer composer = new MailComposer(LABELS, ORG, ALMATY);
+    final MailComposer composer = new MailComposer(LABELS, ORG, ALMATY, REGIONS);
 
     /** 2-ӨЖ, July 2025: Pavlodar 3 accidents (1 group of 2), 4 victims: 2 light, 1 severe, 1 fatal. */
     static RenderedForm injuries(Accumulation accumulation, int version, char action) {
@@ -65,9 +65,9 @@ class MailComposerTest {
     void theCutOffIsALocalDateAndTimeWithItsZone() {
         // 01:00 UTC is 06:00 in Almaty (UTC+5 all year since 2024)
         assertThat(composer.cutOff(AS_OF)).isEqualTo("01.08.2025 06:00:00 (Asia/Almaty, UTC+05:00)");
-        assertThat(new MailComposer(LABELS, ORG, ZoneId.of("Asia/Aqtobe")).cutOff(AS_OF))
+        assertThat(new MailComposer(LABELS, ORG, ZoneId.of("Asia/Aqtobe"), REGIONS).cutOff(AS_OF))
                 .isEqualTo("01.08.2025 06:00:00 (Asia/Aqtobe, UTC+05:00)");
-        assertThat(new MailComposer(LABELS, ORG, ZoneId.of("Europe/Moscow")).cutOff(AS_OF))
+        assertThat(new MailComposer(LABELS, ORG, ZoneId.of("Europe/Moscow"), REGIONS).cutOff(AS_OF))
                 .isEqualTo("01.08.2025 04:00:00 (Europe/Moscow, UTC+03:00)");
     }
 
