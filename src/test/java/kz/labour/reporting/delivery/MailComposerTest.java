@@ -14,13 +14,19 @@ import org.junit.jupiter.api.Test;
 
 import kz.labour.reporting.form.Accumulation;
 import kz.labour.reporting.form.Controls;
+import kz.labour.reporting.form.Finding;
 import kz.labour.reporting.form.FormId;
 import kz.labour.reporting.form.FormTable;
 import kz.labour.reporting.form.Labels;
 import kz.labour.reporting.form.Organisation;
 import kz.labour.reporting.form.RegionCatalogue;
+import kz.labour.reporting.form.RenderedFile;
 import kz.labour.reporting.form.RenderedForm;
 import kz.labour.reporting.form.Rendering;
+import kz.labour.reporting.form.Severity;
+import kz.labour.reporting.quality.Stage;
+import kz.labour.reporting.quality.StageResult;
+import kz.labour.reporting.quality.ValidationReport;
 
 class MailComposerTest {
 
@@ -154,6 +160,28 @@ class MailComposerTest {
                 + "переданных в правоохранительные органы (гр. 15) (c15=0, c16=1)\n");
         // a column whose label names its unit prints the unit once
         assertThat(body).contains("  9. Әкімшілік айыппұлдардың сомасы (мың теңге): 0,0\n");
+    }
+
+    @Test
+    void aVersionWithAValidationReportSummarisesItsWarningsMostSignificantFirstAndAttachesIt() {
+        FormTable table = FormTable.assemble(LABELS.form(FormId.OZH), REGIONS, LABELS.totalRow(), YearMonth.of(2025, 7),
+                Accumulation.MONTH, AS_OF, Map.of("55", values(2, 3)));
+        // listed small first: the summary puts the larger share of the national total first
+        Finding small = Finding.ofCell("test-small", Severity.WARN, "c2", "a small jump", "550000000", 2,
+                Map.of("share", new BigDecimal("0.1000")));
+        Finding large = Finding.ofCell("test-large", Severity.WARN, "c2", "a large jump", "550000000", 2,
+                Map.of("share", new BigDecimal("0.9000")));
+        RenderedFile report = ValidationReport.render(new ValidationReport.Header(FormId.OZH, YearMonth.of(2025, 7),
+                Accumulation.MONTH, 1, 'N', AS_OF), table, List.of(new StageResult(Stage.PLAUSIBILITY, List.of(), List.of(small, large))),
+                List.of(), ALMATY);
+        RenderedForm form = Rendering.render(table, List.of(small, large), LABELS, ORG, 1, 'N', AS_OF, ALMATY, report);
+
+        BureauMail mail = composer.compose(form, List.of(small, large));
+
+        assertThat(mail.body()).contains("  • 550000000 Павлодар облысы: a large jump\n  • 550000000 Павлодар облысы: a small jump\n");
+        assertThat(mail.attachments()).extracting(BureauMail.Attachment::name).containsExactly("2-OZh_2025-07_V0001_N.xlsx",
+                "2-OZh_2025-07_V0001_N.json", "2-OZh_2025-07_V0001_N.validation.json");
+        assertThat(mail.attachments().get(2).content()).isEqualTo(report.content());
     }
 
     @Test
