@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import jakarta.mail.PasswordAuthentication;
 import kz.labour.reporting.ReportingSettings;
 import kz.labour.reporting.form.Labels;
+import kz.labour.reporting.form.RegionCatalogue;
 import kz.labour.reporting.signing.Signing;
 
 /** The delivery channels' settings and the pieces the routes refer to by name. */
@@ -19,8 +20,8 @@ import kz.labour.reporting.signing.Signing;
 class DeliveryConfiguration {
 
     @Bean
-    public MailComposer mailComposer(Labels labels, ReportingSettings reporting) {
-        return new MailComposer(labels, reporting.org(), reporting.zoneId());
+    public MailComposer mailComposer(Labels labels, ReportingSettings reporting, RegionCatalogue regions) {
+        return new MailComposer(labels, reporting.org(), reporting.zoneId(), regions);
     }
 
     /** The bureau's e-mail as sent: {@code setBody: method: ref: mimeMail, method: message(...)} in routes/deliver.camel.yaml. */

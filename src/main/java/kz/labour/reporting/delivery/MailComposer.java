@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -24,16 +25,19 @@ import kz.labour.reporting.form.ColumnDef;
 import kz.labour.reporting.form.Finding;
 import kz.labour.reporting.form.Labels;
 import kz.labour.reporting.form.Organisation;
+import kz.labour.reporting.form.RegionCatalogue;
 import kz.labour.reporting.form.RenderedFile;
 import kz.labour.reporting.form.RenderedForm;
 import kz.labour.reporting.form.Severity;
 import kz.labour.reporting.form.Version;
+import kz.labour.reporting.quality.ValidationReport;
+import kz.labour.reporting.quality.WarnSummary;
 
 /**
  * Writes the e-mail to the bureau for one form and version: subject «2-ӨЖ · 2025 жылғы маусым / июнь
  * 2025 года · V0001», a body in Kazakh then Russian naming the sender (organisation, BIN, executor,
  * phone, e-mail: the ORG_* settings) with the totals row, the WARN findings and the data cut-off, and the
- * {@code .xlsx} and {@code .json} as attachments. Numbers are written as the form prints them (a space
+ * {@code .xlsx}, the {@code .json} and the {@code .validation.json} as attachments. Numbers are written as the form prints them (a space
  * between thousands, a decimal comma), the cut-off as a local date and time in the reporting zone.
  * Everything it says of the form comes from the version's own {@code .json}, so a resent or resumed
  * version is described exactly as it was built; every caption comes from {@code data/labels.json}.
@@ -52,6 +56,7 @@ final class MailComposer {
     private final Labels labels;
     private final Organisation org;
     private final ZoneId zone;
+    private final RegionCatalogue regions;
     /** Decimals read as printed: "0.0" stays "0.0" (the default node factory would strip the zero). */
     private final ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
@@ -60,8 +65,9 @@ final class MailComposer {
      * @param org  the sender, as the ORG_* settings name it
      * @param zone the reporting zone the cut-off is shown in
      */
-    public MailComposer(Labels labels, Organisation org, ZoneId zone) {
+    public MailComposer(Labels labels, Organisation org, ZoneId zone, RegionCatalogue regions) {
         this.labels = labels;
+        this.regions = regions;
         this.org = org;
         this.zone = zone;
     }
@@ -95,7 +101,7 @@ final class MailComposer {
             body.append(labels.text("header", "asOf", lang)).append(": ")
                     .append(cutOff(OffsetDateTime.parse(json.path("asOf").asText()))).append("\n\n");
             totals(json, lang, body);
-            findings(json, findings, lang, body);
+            findings(json, form, findings, lang, body);
             body.append(labels.mail("attachments", lang)).append(' ')
                     .append(attached.stream().map(RenderedFile::name).collect(Collectors.joining(", "))).append("\n");
         }
@@ -163,8 +169,27 @@ final class MailComposer {
         body.append("\n");
     }
 
-    /** The WARN findings: where (the region in the mail's language), what (worded per rule when labels.json has it), the values. */
-    private void findings(JsonNode json, List<Finding> findings, String lang, StringBuilder body) {
+    /**
+     * The WARN findings, most significant first as the version's validation report ranks them when it
+     * has one; else (a version built before the reports) where, what (worded per rule when labels.json
+     * has it) and the values, as recorded.
+     */
+    private void findings(JsonNode json, RenderedForm form, List<Finding> findings, String lang, StringBuilder body) {
+        String reportName = ValidationReport.fileName(form.names());
+        Optional<RenderedFile> report = form.documents().stream().filter(d -> d.name().equals(reportName)).findFirst();
+        List<String> lines = report.isPresent()
+                ? WarnSummary.lines(report.get().content(), labels, regions, lang).stream().map(line -> "  • " + line).toList()
+                : listed(json, findings, lang);
+        if (lines.isEmpty()) {
+            body.append(labels.mail("noFindings", lang)).append("\n\n");
+        } else {
+            body.append(labels.mail("findings", lang)).append("\n");
+            lines.forEach(line -> body.append(line).append("\n"));
+            body.append("\n");
+        }
+    }
+
+    private List<String> listed(JsonNode json, List<Finding> findings, String lang) {
         List<String> lines = new ArrayList<>();
         for (Finding f : findings) {
             if (f.severity() != Severity.WARN) {
@@ -176,13 +201,7 @@ final class MailComposer {
                     .orElse(f.message());
             lines.add("  • " + where(json, f, lang) + ": " + text);
         }
-        if (lines.isEmpty()) {
-            body.append(labels.mail("noFindings", lang)).append("\n\n");
-        } else {
-            body.append(labels.mail("findings", lang)).append("\n");
-            lines.forEach(line -> body.append(line).append("\n"));
-            body.append("\n");
-        }
+        return lines;
     }
 
     /** A form row as "790000000 город Шымкент" in the mail's language; other places as the finding names them. */

@@ -23,11 +23,22 @@ public final class Rendering {
      */
     public static RenderedForm render(FormTable table, List<Finding> findings, Labels labels, Organisation org,
                                       int version, char action, OffsetDateTime generatedAt, ZoneId zone) {
+        return render(table, findings, labels, org, version, action, generatedAt, zone, null);
+    }
+
+    /**
+     * The same, with the version's validation report ({@code .validation.json}) as its third document.
+     *
+     * @param validationReport null for none
+     */
+    public static RenderedForm render(FormTable table, List<Finding> findings, Labels labels, Organisation org,
+                                      int version, char action, OffsetDateTime generatedAt, ZoneId zone,
+                                      RenderedFile validationReport) {
         FileNames names = FileNames.of(table.form(), table.period(), version, action);
         RenderedFile xlsx = RenderedFile.of(names.xlsx(), FormWorkbook.render(table, labels, org, generatedAt, zone));
         RenderedFile json = RenderedFile.of(names.json(), FormJson.render(table, findings, version, action, generatedAt, zone));
         Manifest header = new Manifest(table.form(), table.period(), version, action, Formats.inZone(table.asOf(), zone),
                 ContentHash.of(table), false, List.of());
-        return RenderedForm.unsigned(header, List.of(xlsx, json));
+        return RenderedForm.unsigned(header, validationReport == null ? List.of(xlsx, json) : List.of(xlsx, json, validationReport));
     }
 }

@@ -2,28 +2,41 @@ package kz.labour.reporting.transmission;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.Optional;
+
+import javax.sql.DataSource;
 
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import kz.labour.reporting.ReportingSettings;
 import kz.labour.reporting.form.Controls;
 import kz.labour.reporting.form.Finding;
+import kz.labour.reporting.form.FormId;
 import kz.labour.reporting.form.FormTable;
 import kz.labour.reporting.form.Labels;
 import kz.labour.reporting.form.RegionCatalogue;
+import kz.labour.reporting.form.RenderedFile;
 import kz.labour.reporting.form.RenderedForm;
 import kz.labour.reporting.form.Rendering;
-import kz.labour.reporting.signing.Signing;
 import kz.labour.reporting.form.Severity;
+import kz.labour.reporting.quality.QualityChecks;
+import kz.labour.reporting.quality.StageResult;
+import kz.labour.reporting.quality.Stages;
+import kz.labour.reporting.quality.ValidationReport;
+import kz.labour.reporting.signing.Signing;
 import kz.labour.reporting.source.Aggregate;
 import kz.labour.reporting.source.SourceResults;
+import kz.labour.reporting.source.SqlLibrary;
 
 /**
  * Building one form (route {@code build-form}, then {@code render} in {@code transmit-form}): binds the
@@ -40,41 +53,75 @@ public class FormBuilder {
     private final Labels labels;
     private final RegionCatalogue regions;
     private final Clock clock;
+    private final QualityChecks qualityChecks;
+    private final DataSource source;
+    private final SqlLibrary sql;
 
-    public FormBuilder(ReportingSettings settings, Labels labels, RegionCatalogue regions, Clock clock, Signing signing) {
+    public FormBuilder(ReportingSettings settings, Labels labels, RegionCatalogue regions, Clock clock, Signing signing,
+                       QualityChecks qualityChecks, @Qualifier("sourceDataSource") DataSource source, SqlLibrary sql) {
         this.signing = signing;
         this.settings = settings;
         this.labels = labels;
         this.regions = regions;
         this.clock = clock;
+        this.qualityChecks = qualityChecks;
+        this.source = source;
+        this.sql = sql;
     }
 
     /** Binds the named parameters of the job's SQL statements (camel-jdbc reads them from headers). */
     public void bindSql(@ExchangeProperty("job") Job job, @Headers Map<String, Object> headers) {
+        headers.putAll(parameters(job.period(), job.asOf()));
+    }
+
+    /** The named parameters of a form's statements for a period at a cut-off. */
+    private Map<String, Object> parameters(YearMonth period, OffsetDateTime asOf) {
         var accumulation = settings.accumulationMode();
-        headers.put("from", accumulation.from(job.period()));
-        headers.put("until", accumulation.until(job.period()));
-        headers.put("as_of", job.asOf());
-        headers.put("regions", regions.prefixList());
-        headers.put("zone", settings.zoneId().getId());
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("from", accumulation.from(period));
+        parameters.put("until", accumulation.until(period));
+        parameters.put("as_of", asOf);
+        parameters.put("regions", regions.prefixList());
+        parameters.put("zone", settings.zoneId().getId());
+        return parameters;
     }
 
     /**
-     * Lays the aggregation out as the printed form and runs the controls (next: RENDER, or REJECT on an
-     * ERROR). An aggregation that counted rows the source checks would reject is kept aside instead
-     * (next: NAME_UNSOUND_ROWS): nothing is built from it.
+     * Lays the aggregation out as the printed form, runs the controls and then the quality checks
+     * over time and across forms, whose WARN findings join the controls' (next: RENDER, or REJECT on
+     * an ERROR, which only the controls raise). An aggregation that counted rows the source checks
+     * would reject is kept aside instead (next: NAME_UNSOUND_ROWS): nothing is built from it.
      */
     public Job aggregated(@ExchangeProperty("job") Job job, List<Map<String, Object>> rows) {
-        var definition = labels.form(job.form());
-        Aggregate aggregate = SourceResults.aggregate(definition, regions.prefixes(), rows);
+        Aggregate aggregate = SourceResults.aggregate(labels.form(job.form()), regions.prefixes(), rows);
         if (!aggregate.sound()) {
             log.warn("{}: the source holds {}; naming them", job.name(), aggregate.describeSuspects());
             return job.unsound(aggregate);
         }
-        FormTable table = FormTable.assemble(definition, regions, labels.totalRow(), job.period(),
-                settings.accumulationMode(), job.asOf(), aggregate.byRegion());
-        // WARN findings the aggregation itself makes (a period with no source rows at all), then the controls
-        return job.built(table, Stream.concat(aggregate.warnings().stream(), Controls.check(table).stream()).toList());
+        FormTable table = table(job.form(), job.period(), job.asOf(), aggregate);
+        // a period in which nothing counts is delivered with a WARN saying so (Aggregate.warnings)
+        List<Finding> sourceWarnings = aggregate.warnings();
+        List<Finding> controls = Controls.check(table);
+        QualityChecks.Result quality = qualityChecks.check(table, new SourceFormBuild(source, sql, settings.earliest(),
+                job.asOf(), this::parameters, this::historyTable));
+        List<StageResult> stages = new ArrayList<>(List.of(Stages.source(job.form(), sourceWarnings),
+                Stages.controls(job.form(), controls)));
+        stages.addAll(quality.stages());
+        List<Finding> findings = new ArrayList<>(sourceWarnings);
+        findings.addAll(controls);
+        quality.stages().forEach(stage -> stage.findings().stream().filter(f -> f.severity() == Severity.WARN).forEach(findings::add));
+        return job.built(table, findings, new QualityChecks.Result(stages, quality.history()));
+    }
+
+    private FormTable table(FormId form, YearMonth period, OffsetDateTime asOf, Aggregate aggregate) {
+        return FormTable.assemble(labels.form(form), regions, labels.totalRow(), period, settings.accumulationMode(), asOf,
+                aggregate.byRegion());
+    }
+
+    /** A period of history built from the source: none when it holds rows that cannot be counted. */
+    private Optional<FormTable> historyTable(FormId form, YearMonth period, OffsetDateTime asOf, List<Map<String, Object>> rows) {
+        Aggregate aggregate = SourceResults.aggregate(labels.form(form), regions.prefixes(), rows);
+        return aggregate.sound() ? Optional.of(table(form, period, asOf, aggregate)) : Optional.empty();
     }
 
     /**
@@ -88,15 +135,26 @@ public class FormBuilder {
             findings = List.of(new Finding("source: rows that cannot be counted", Severity.ERROR, "aggregation",
                     job.unsound().describeSuspects() + ", but the source checks named none"));
         }
-        return job.rejectedBy(findings);
+        return job.rejectedBy(findings, new QualityChecks.Result(List.of(Stages.source(job.form(), findings)), List.of()));
     }
 
-    /** The version's files, in memory: the workbook, the JSON and the manifest listing them (written by the next step). */
+    /**
+     * The version's files, in memory: the workbook, the JSON, the validation report and the manifest
+     * listing them (written by the next step).
+     */
     public Job render(@ExchangeProperty("job") Job job) {
         // signed (a .p7s per file, the manifest's last) when the organisation's key is configured
         RenderedForm rendered = signing.sign(Rendering.render(job.table(), job.findings(), labels, settings.organisation(),
                 job.version().number(), job.action(),
-                OffsetDateTime.now(clock).atZoneSameInstant(settings.zoneId()).toOffsetDateTime(), settings.zoneId()));
+                OffsetDateTime.now(clock).atZoneSameInstant(settings.zoneId()).toOffsetDateTime(), settings.zoneId(),
+                validationReport(job, settings)));
         return job.withFiles(rendered, null);
+    }
+
+    /** The job's {@code .validation.json}: every stage its build ran, and the history compared with. */
+    static RenderedFile validationReport(Job job, ReportingSettings settings) {
+        return ValidationReport.render(new ValidationReport.Header(job.form(), job.period(), settings.accumulationMode(),
+                job.version().number(), job.action(), job.asOf()), job.table(), job.validation().stages(),
+                job.validation().history(), settings.zoneId());
     }
 }

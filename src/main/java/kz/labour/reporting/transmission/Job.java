@@ -13,6 +13,7 @@ import kz.labour.reporting.form.FormTable;
 import kz.labour.reporting.form.RenderedForm;
 import kz.labour.reporting.form.Version;
 import kz.labour.reporting.ledger.Transmission;
+import kz.labour.reporting.quality.QualityChecks;
 import kz.labour.reporting.source.Aggregate;
 
 /**
@@ -26,6 +27,8 @@ import kz.labour.reporting.source.Aggregate;
  * @param unsound     the aggregation, when it counted source rows that cannot be counted; else null
  * @param table       the form as built; null before the build, or when the source was unsound
  * @param findings    of the controls and source checks for a build; the ledger's for a stored version
+ * @param validation every stage the build ran (source, controls, plausibility, cross-form) and the
+ *                   history compared with, for the validation report; null for a stored version
  * @param rendered    the version's files, built now or read back from the outbox; null before
  * @param directory   where those files are kept; null before
  * @param transmission the version's ledger row once recorded; null before, and in a dry run
@@ -34,7 +37,7 @@ import kz.labour.reporting.source.Aggregate;
  */
 public record Job(FormId form, YearMonth period, OffsetDateTime asOf, TransmitRequest request, Step step,
                   Version version, char action, Aggregate unsound, FormTable table, List<Finding> findings,
-                  RenderedForm rendered, Path directory, Transmission transmission, Outcome outcome, String message) {
+                  QualityChecks.Result validation, RenderedForm rendered, Path directory, Transmission transmission, Outcome outcome, String message) {
 
     /** What the flow does next (routes/transmit.camel.yaml, routes/deliver.camel.yaml). */
     public enum Step {
@@ -64,7 +67,7 @@ public record Job(FormId form, YearMonth period, OffsetDateTime asOf, TransmitRe
 
     /** A job as the plan makes it: nothing read yet, to be decided from the ledger. */
     public static Job planned(FormId form, YearMonth period, OffsetDateTime asOf, TransmitRequest request) {
-        return new Job(form, period, asOf, request, Step.DECIDE, null, ' ', null, null, List.of(), null, null, null, null, null);
+        return new Job(form, period, asOf, request, Step.DECIDE, null, ' ', null, null, List.of(), null, null, null, null, null, null);
     }
 
     public Mode mode() {
@@ -94,37 +97,40 @@ public record Job(FormId form, YearMonth period, OffsetDateTime asOf, TransmitRe
 
     /** To be built from the source as {@code version} with {@code action}. */
     public Job toBuild(Version version, char action) {
-        return new Job(form, period, asOf, request, Step.BUILD, version, action, unsound, table, findings, rendered,
+        return new Job(form, period, asOf, request, Step.BUILD, version, action, unsound, table, findings, validation, rendered,
                 directory, transmission, outcome, message);
     }
 
-    /** The form as laid out and the controls' findings: rejected on an ERROR, else rendered next. */
-    public Job built(FormTable table, List<Finding> findings) {
+    /**
+     * The form as laid out, the findings of the controls and the quality checks (their WARNs never
+     * block), and every stage that ran: rejected on an ERROR, else rendered next.
+     */
+    public Job built(FormTable table, List<Finding> findings, QualityChecks.Result validation) {
         return new Job(form, period, asOf, request, Controls.blocks(findings) ? Step.REJECT : Step.RENDER, version, action,
-                null, table, findings, rendered, directory, transmission, outcome, message);
+                null, table, findings, validation, rendered, directory, transmission, outcome, message);
     }
 
     /** The aggregation counted rows that cannot be counted: nothing is built from it. */
     public Job unsound(Aggregate aggregate) {
         return new Job(form, period, asOf, request, Step.NAME_UNSOUND_ROWS, version, action, aggregate, null, List.of(),
-                rendered, directory, transmission, outcome, message);
+                null, rendered, directory, transmission, outcome, message);
     }
 
-    /** Rejected by these findings (ERROR among them). */
-    public Job rejectedBy(List<Finding> findings) {
-        return new Job(form, period, asOf, request, Step.REJECT, version, action, unsound, table, findings, rendered,
+    /** Rejected by these findings (ERROR among them), as the stages that ran found them. */
+    public Job rejectedBy(List<Finding> findings, QualityChecks.Result validation) {
+        return new Job(form, period, asOf, request, Step.REJECT, version, action, unsound, table, findings, validation, rendered,
                 directory, transmission, outcome, message);
     }
 
     /** Its files, made or read back, and where they are kept. */
     public Job withFiles(RenderedForm rendered, Path directory) {
-        return new Job(form, period, asOf, request, step, version, action, unsound, table, findings, rendered, directory,
+        return new Job(form, period, asOf, request, step, version, action, unsound, table, findings, validation, rendered, directory,
                 transmission, outcome, message);
     }
 
     /** Recorded in the ledger as {@code transmission}, to be delivered. */
     public Job toDeliver(Transmission transmission) {
-        return new Job(form, period, asOf, request, Step.DELIVER, version, action, unsound, table, findings, rendered,
+        return new Job(form, period, asOf, request, Step.DELIVER, version, action, unsound, table, findings, validation, rendered,
                 directory, transmission, outcome, message);
     }
 
@@ -134,18 +140,18 @@ public record Job(FormId form, YearMonth period, OffsetDateTime asOf, TransmitRe
      */
     public Job stored(Transmission transmission, RenderedForm rendered, Path directory, List<Finding> findings) {
         return new Job(form, period, asOf, request, Step.DELIVER, transmission.version(), transmission.action(), unsound,
-                table, findings, rendered, directory, transmission, outcome, message);
+                table, findings, validation, rendered, directory, transmission, outcome, message);
     }
 
     /** The ledger's row after a change. */
     public Job withTransmission(Transmission transmission) {
-        return new Job(form, period, asOf, request, step, version, action, unsound, table, findings, rendered, directory,
+        return new Job(form, period, asOf, request, step, version, action, unsound, table, findings, validation, rendered, directory,
                 transmission, outcome, message);
     }
 
     /** Ended, with the version it concerns (e.g. the one already delivered). */
     public Job ended(Outcome outcome, String message, Version version, char action) {
-        return new Job(form, period, asOf, request, Step.END, version, action, unsound, table, findings, rendered, directory,
+        return new Job(form, period, asOf, request, Step.END, version, action, unsound, table, findings, validation, rendered, directory,
                 transmission, outcome, message);
     }
 

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import kz.labour.reporting.BadInputException;
 import kz.labour.reporting.ReportingSettings;
 import kz.labour.reporting.delivery.DeliveryPreflight;
+import kz.labour.reporting.quality.PlausibilitySettings;
 import kz.labour.reporting.signing.Signing;
 import kz.labour.reporting.form.FormId;
 
@@ -27,9 +28,12 @@ class RequestPlanner {
     private final Clock clock;
     private final Signing signing;
     private final DeliveryPreflight deliveryPreflight;
+    private final PlausibilitySettings plausibilitySettings;
 
-    public RequestPlanner(ReportingSettings settings, Clock clock, Signing signing, DeliveryPreflight deliveryPreflight) {
+    public RequestPlanner(ReportingSettings settings, Clock clock, Signing signing, DeliveryPreflight deliveryPreflight,
+                          PlausibilitySettings plausibilitySettings) {
         this.settings = settings;
+        this.plausibilitySettings = plausibilitySettings;
         this.clock = clock;
         this.signing = signing;
         this.deliveryPreflight = deliveryPreflight;
@@ -37,6 +41,8 @@ class RequestPlanner {
 
     public List<Job> plan(TransmitRequest request) {
         settings.validate();
+        // the quality checks' thresholds, before anything is read (a dry run reports them too)
+        plausibilitySettings.validate();
         Instant now = clock.instant();
         List<YearMonth> months = settings.periods().parse(request.period(), now);
         List<FormId> forms = request.form() == null || request.form().isBlank()

@@ -18,6 +18,7 @@ import kz.labour.reporting.ReportingSettings;
 import kz.labour.reporting.delivery.DeliveryFaults;
 import kz.labour.reporting.form.ContentHash;
 import kz.labour.reporting.form.Finding;
+import kz.labour.reporting.form.RenderedFile;
 import kz.labour.reporting.form.RenderedForm;
 import kz.labour.reporting.form.Version;
 import kz.labour.reporting.ledger.Build;
@@ -28,6 +29,8 @@ import kz.labour.reporting.ledger.StoredFile;
 import kz.labour.reporting.ledger.Transmission;
 import kz.labour.reporting.ledger.Leases;
 import kz.labour.reporting.ledger.TransmissionLease;
+import kz.labour.reporting.quality.QualityChecks;
+import kz.labour.reporting.quality.ValidationReport;
 
 /**
  * The steps of routes {@code transmit-form} and {@code deliver} that read or write the ledger and the
@@ -46,10 +49,12 @@ class TransmissionRecords {
     private final DeliveryFaults faults;
     private final Leases leases;
     private final Duration lockWait;
+    private final QualityChecks qualityChecks;
 
     public TransmissionRecords(ReportingSettings settings, Ledger ledger, DeliveryFaults faults, Leases leases,
-                               @Value("${reporting.lock-wait-seconds:600}") int lockWaitSeconds) {
+                               @Value("${reporting.lock-wait-seconds:600}") int lockWaitSeconds, QualityChecks qualityChecks) {
         this.settings = settings;
+        this.qualityChecks = qualityChecks;
         this.ledger = ledger;
         this.faults = faults;
         this.leases = leases;
@@ -154,12 +159,21 @@ class TransmissionRecords {
         return job.withFiles(rendered, directory).toDeliver(t);
     }
 
-    /** A validation ERROR: nothing is sent; the build is recorded as REJECTED with its findings (not in a dry run). */
+    /**
+     * A validation ERROR: nothing is sent; the validation report goes into the outbox (the dry-run
+     * folder for a dry run) and the build is recorded as REJECTED with its findings and that report
+     * (not in a dry run).
+     */
     public Job rejected(@ExchangeProperty("job") Job job, @ExchangeProperty("lock") TransmissionLease lease) {
         verifyLease(lease);
-        if (job.mode() != Mode.DRY_RUN) {
+        RenderedFile report = FormBuilder.validationReport(job, settings);
+        if (job.mode() == Mode.DRY_RUN) {
+            ValidationReport.write(settings.outboxDir().resolve("dry-run").resolve(job.period().toString()), report);
+        } else {
+            ValidationReport.write(periodDirectory(job), report);
             ledger.record(new Build(job.form(), job.period(), job.version(), job.action(), settings.accumulationMode(),
-                    job.asOf(), job.table() == null ? null : ContentHash.of(job.table()), List.of(), job.findings(),
+                    job.asOf(), job.table() == null ? null : ContentHash.of(job.table()),
+                    List.of(new StoredFile(report.name(), report.size(), report.sha256())), job.findings(),
                     Status.REJECTED), job.request().requester());
         }
         log.error("{} rejected: {}", job.name(), job.findings());
@@ -205,6 +219,7 @@ class TransmissionRecords {
         Transmission t = ledger.finishDelivery(job.transmission(), job.request().requester());
         boolean resend = job.mode() == Mode.RESEND;
         if (t.sentOnEveryChannel()) {
+            keepAsHistory(job);
             log.info("{} {} to the bureau by SFTP and e-mail", job.versionName(), resend ? "sent again" : "delivered");
             return job.withTransmission(t).ended(Outcome.DELIVERED, (resend ? "sent again" : "delivered") + " as "
                     + String.join(", ", t.files().stream().map(StoredFile::name).toList())
@@ -216,6 +231,19 @@ class TransmissionRecords {
                 + "files kept in " + job.directory());
         log.error("{} {}", job.versionName(), failed.message());
         return failed;
+    }
+
+    /**
+     * The delivered numbers become history for the quality checks (recording a version again changes
+     * nothing). A failure here is logged and the delivery stays DELIVERED: the checks then build that
+     * period from the source.
+     */
+    private void keepAsHistory(Job job) {
+        try {
+            qualityChecks.delivered(job.rendered().json().content());
+        } catch (RuntimeException e) {
+            log.warn("{} delivered, but not kept as history for the quality checks: {}", job.versionName(), Causes.summary(e));
+        }
     }
 
     /** Anything else that went wrong; the ledger keeps what was done so far for the next run to finish. */

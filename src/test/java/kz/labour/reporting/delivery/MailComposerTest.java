@@ -14,13 +14,19 @@ import org.junit.jupiter.api.Test;
 
 import kz.labour.reporting.form.Accumulation;
 import kz.labour.reporting.form.Controls;
+import kz.labour.reporting.form.Finding;
 import kz.labour.reporting.form.FormId;
 import kz.labour.reporting.form.FormTable;
 import kz.labour.reporting.form.Labels;
 import kz.labour.reporting.form.Organisation;
 import kz.labour.reporting.form.RegionCatalogue;
+import kz.labour.reporting.form.RenderedFile;
 import kz.labour.reporting.form.RenderedForm;
 import kz.labour.reporting.form.Rendering;
+import kz.labour.reporting.form.Severity;
+import kz.labour.reporting.quality.Stage;
+import kz.labour.reporting.quality.StageResult;
+import kz.labour.reporting.quality.ValidationReport;
 
 class MailComposerTest {
 
@@ -32,7 +38,7 @@ class MailComposerTest {
     static final Organisation ORG = new Organisation("123456789012", "Тест инспекциясы", "Астана, Мәңгілік Ел 8",
             "+7 7172 000000", "inspection@test.kz", "Тестов Т.", "Басшы Б.");
 
-    final MailComposer composer = new MailComposer(LABELS, ORG, ALMATY);
+    final MailComposer composer = new MailComposer(LABELS, ORG, ALMATY, REGIONS);
 
     /** 2-ӨЖ, July 2025: Pavlodar 3 accidents (1 group of 2), 4 victims: 2 light, 1 severe, 1 fatal. */
     static RenderedForm injuries(Accumulation accumulation, int version, char action) {
@@ -65,9 +71,9 @@ class MailComposerTest {
     void theCutOffIsALocalDateAndTimeWithItsZone() {
         // 01:00 UTC is 06:00 in Almaty (UTC+5 all year since 2024)
         assertThat(composer.cutOff(AS_OF)).isEqualTo("01.08.2025 06:00:00 (Asia/Almaty, UTC+05:00)");
-        assertThat(new MailComposer(LABELS, ORG, ZoneId.of("Asia/Aqtobe")).cutOff(AS_OF))
+        assertThat(new MailComposer(LABELS, ORG, ZoneId.of("Asia/Aqtobe"), REGIONS).cutOff(AS_OF))
                 .isEqualTo("01.08.2025 06:00:00 (Asia/Aqtobe, UTC+05:00)");
-        assertThat(new MailComposer(LABELS, ORG, ZoneId.of("Europe/Moscow")).cutOff(AS_OF))
+        assertThat(new MailComposer(LABELS, ORG, ZoneId.of("Europe/Moscow"), REGIONS).cutOff(AS_OF))
                 .isEqualTo("01.08.2025 04:00:00 (Europe/Moscow, UTC+03:00)");
     }
 
@@ -154,6 +160,28 @@ class MailComposerTest {
                 + "переданных в правоохранительные органы (гр. 15) (c15=0, c16=1)\n");
         // a column whose label names its unit prints the unit once
         assertThat(body).contains("  9. Әкімшілік айыппұлдардың сомасы (мың теңге): 0,0\n");
+    }
+
+    @Test
+    void aVersionWithAValidationReportSummarisesItsWarningsMostSignificantFirstAndAttachesIt() {
+        FormTable table = FormTable.assemble(LABELS.form(FormId.OZH), REGIONS, LABELS.totalRow(), YearMonth.of(2025, 7),
+                Accumulation.MONTH, AS_OF, Map.of("55", values(2, 3)));
+        // listed small first: the summary puts the larger share of the national total first
+        Finding small = Finding.ofCell("test-small", Severity.WARN, "c2", "a small jump", "550000000", 2,
+                Map.of("share", new BigDecimal("0.1000")));
+        Finding large = Finding.ofCell("test-large", Severity.WARN, "c2", "a large jump", "550000000", 2,
+                Map.of("share", new BigDecimal("0.9000")));
+        RenderedFile report = ValidationReport.render(new ValidationReport.Header(FormId.OZH, YearMonth.of(2025, 7),
+                Accumulation.MONTH, 1, 'N', AS_OF), table, List.of(new StageResult(Stage.PLAUSIBILITY, List.of(), List.of(small, large))),
+                List.of(), ALMATY);
+        RenderedForm form = Rendering.render(table, List.of(small, large), LABELS, ORG, 1, 'N', AS_OF, ALMATY, report);
+
+        BureauMail mail = composer.compose(form, List.of(small, large));
+
+        assertThat(mail.body()).contains("  • 550000000 Павлодар облысы: a large jump\n  • 550000000 Павлодар облысы: a small jump\n");
+        assertThat(mail.attachments()).extracting(BureauMail.Attachment::name).containsExactly("2-OZh_2025-07_V0001_N.xlsx",
+                "2-OZh_2025-07_V0001_N.json", "2-OZh_2025-07_V0001_N.validation.json");
+        assertThat(mail.attachments().get(2).content()).isEqualTo(report.content());
     }
 
     @Test

@@ -22,6 +22,8 @@ import kz.labour.reporting.form.Finding;
 import kz.labour.reporting.form.FormId;
 import kz.labour.reporting.ledger.Ledger;
 import kz.labour.reporting.ledger.Status;
+import kz.labour.reporting.ledger.StoredFile;
+import kz.labour.reporting.quality.ValidationReport;
 import kz.labour.reporting.support.PipelineTest;
 import kz.labour.reporting.support.TestPostgres;
 
@@ -125,17 +127,22 @@ class CliIntegrationTest {
     }
 
     @Test
-    void rejectedTransmissionIsRecordedAndNothingIsWrittenForDelivery() throws Exception {
+    void rejectedTransmissionIsRecordedWithItsValidationReportAndNothingIsWrittenForDelivery() throws Exception {
         Run run = run("transmit", "--period", "2025-06", "--form", "2-OZh");
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(ledger.history(FormId.OZH, YearMonth.parse("2025-06"))).singleElement().satisfies(t -> {
             assertThat(t.status()).isEqualTo(Status.REJECTED);
             assertThat(ledger.findings(t)).extracting(Finding::relation, Finding::ids).contains(
                     tuple("accident", List.of(201L)), tuple("accident_victim", List.of(301L)));
-            assertThat(t.files()).isEmpty();
+            assertThat(t.files()).extracting(StoredFile::name).containsExactly("2-OZh_2025-06_V0001_N.validation.json");
         });
         Path period = outbox.resolve("2025-06");
-        assertThat(!Files.exists(period) || Files.list(period).findAny().isEmpty()).isTrue();
+        try (var files = Files.list(period)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("2-OZh_2025-06_V0001_N.validation.json");
+        }
+        assertThat(ValidationReport.findings(Files.readAllBytes(period.resolve("2-OZh_2025-06_V0001_N.validation.json"))))
+                .extracting(Finding::relation, Finding::ids)
+                .contains(tuple("accident", List.of(201L)), tuple("accident_victim", List.of(301L)));
         assertThat(run("status", "--period", "2025-06").out()).contains("2-OZh").contains("REJECTED");
     }
 

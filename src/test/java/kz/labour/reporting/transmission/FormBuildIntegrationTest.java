@@ -3,6 +3,7 @@ package kz.labour.reporting.transmission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -30,6 +31,8 @@ import kz.labour.reporting.form.FormRow;
 import kz.labour.reporting.form.FormTable;
 import kz.labour.reporting.form.Severity;
 import kz.labour.reporting.ledger.Trigger;
+import kz.labour.reporting.quality.Stage;
+import kz.labour.reporting.quality.StageResult;
 import kz.labour.reporting.source.SqlLibrary;
 import kz.labour.reporting.support.PipelineTest;
 import kz.labour.reporting.support.TestPostgres;
@@ -146,13 +149,19 @@ class FormBuildIntegrationTest {
         }
 
         @Test
-        void dryRunWritesTheThreeFilesIntoTheDryRunFolder() {
+        void dryRunWritesTheFilesAndTheValidationReportIntoTheDryRunFolder() throws Exception {
             Job job = dryRun(FormId.OZH, CUT_OFF);
             Path folder = outbox.resolve("dry-run").resolve("2025-06");
             assertThat(job.directory()).isEqualTo(folder);
             assertThat(folder.resolve("2-OZh_2025-06_V0001_N.xlsx")).isRegularFile();
             assertThat(folder.resolve("2-OZh_2025-06_V0001_N.json")).isRegularFile();
             assertThat(folder.resolve("2-OZh_2025-06_V0001_N.manifest.json")).isRegularFile();
+            // every stage the build ran, so an operator sees the month's quality before sending
+            String report = Files.readString(folder.resolve("2-OZh_2025-06_V0001_N.validation.json"));
+            for (String stage : List.of("source", "controls", "plausibility", "cross-form")) {
+                assertThat(report).contains("\"stage\": \"" + stage + "\"");
+            }
+            assertThat(job.validation().stages()).extracting(StageResult::stage).containsExactly(Stage.values());
         }
 
         @Test

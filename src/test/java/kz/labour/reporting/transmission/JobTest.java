@@ -35,9 +35,9 @@ class JobTest {
     void aBuildWithWarningsIsRenderedAndOneWithAnErrorIsRejected() {
         Job toBuild = PLANNED.toBuild(Version.FIRST, 'N');
         assertThat(toBuild.step()).isEqualTo(Job.Step.BUILD);
-        assertThat(toBuild.built(null, List.of(WARN)).step()).isEqualTo(Job.Step.RENDER);
-        assertThat(toBuild.built(null, List.of(WARN, ERROR)).step()).isEqualTo(Job.Step.REJECT);
-        assertThat(toBuild.built(null, List.of(WARN)).version()).isEqualTo(Version.FIRST);
+        assertThat(toBuild.built(null, List.of(WARN), null).step()).isEqualTo(Job.Step.RENDER);
+        assertThat(toBuild.built(null, List.of(WARN, ERROR), null).step()).isEqualTo(Job.Step.REJECT);
+        assertThat(toBuild.built(null, List.of(WARN), null).version()).isEqualTo(Version.FIRST);
     }
 
     @Test
@@ -45,7 +45,7 @@ class JobTest {
         Job unsound = PLANNED.toBuild(Version.FIRST, 'N').unsound(new Aggregate(Map.of(), 2, List.of()));
         assertThat(unsound.step()).isEqualTo(Job.Step.NAME_UNSOUND_ROWS);
         assertThat(unsound.table()).isNull();
-        assertThat(unsound.rejectedBy(List.of(ERROR)).step()).isEqualTo(Job.Step.REJECT);
+        assertThat(unsound.rejectedBy(List.of(ERROR), null).step()).isEqualTo(Job.Step.REJECT);
     }
 
     @Test

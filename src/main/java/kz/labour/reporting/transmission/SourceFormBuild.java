@@ -1,0 +1,63 @@
+package kz.labour.reporting.transmission;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+import javax.sql.DataSource;
+
+import kz.labour.reporting.form.FormId;
+import kz.labour.reporting.form.FormTable;
+import kz.labour.reporting.quality.SourceBuild;
+import kz.labour.reporting.source.NamedParameters;
+import kz.labour.reporting.source.SqlLibrary;
+
+/**
+ * The quality checks' history for periods never delivered: the form built from the source exactly as
+ * route {@code build-form} builds it (the same statement, parameters and layout), at one run's
+ * cut-off, over plain JDBC since it runs inside a step of that route.
+ */
+final class SourceFormBuild implements SourceBuild {
+
+    private final DataSource source;
+    private final SqlLibrary sql;
+    private final YearMonth earliest;
+    private final OffsetDateTime asOf;
+    /** The statement's parameters for a period at a cut-off (FormBuilder.parameters). */
+    private final BiFunction<YearMonth, OffsetDateTime, Map<String, Object>> parameters;
+    /** The rows laid out as the form, empty when the aggregation counted rows that cannot be counted. */
+    private final Layout layout;
+
+    @FunctionalInterface
+    interface Layout {
+        Optional<FormTable> table(FormId form, YearMonth period, OffsetDateTime asOf, List<Map<String, Object>> rows);
+    }
+
+    SourceFormBuild(DataSource source, SqlLibrary sql, YearMonth earliest, OffsetDateTime asOf,
+                    BiFunction<YearMonth, OffsetDateTime, Map<String, Object>> parameters, Layout layout) {
+        this.source = source;
+        this.sql = sql;
+        this.earliest = earliest;
+        this.asOf = asOf;
+        this.parameters = parameters;
+        this.layout = layout;
+    }
+
+    @Override
+    public Optional<FormTable> build(FormId form, YearMonth period) {
+        if (period.isBefore(earliest)) {
+            return Optional.empty();
+        }
+        try (Connection c = source.getConnection()) {
+            List<Map<String, Object>> rows = NamedParameters.parse(sql.aggregation(form)).query(c, parameters.apply(period, asOf));
+            return layout.table(form, period, asOf, rows);
+        } catch (SQLException e) {
+            throw new IllegalStateException(form.index() + " " + period + " could not be built from the source: " + e.getMessage(), e);
+        }
+    }
+}
