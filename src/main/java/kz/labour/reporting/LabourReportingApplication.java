@@ -19,7 +19,7 @@ import kz.labour.reporting.ops.Command;
 import kz.labour.reporting.ops.CommandCheck;
 
 /**
- * One jar, three ways to run it (interfaces.md): the service with no arguments; {@code transmit},
+ * One jar, three ways to run it (docs/interfaces.md): the service with no arguments; {@code transmit},
  * {@code status} and {@code explain} as one-shot commands that start no web server and no
  * schedule, then exit with the documented code. From the source tree, {@code demo} runs a one-shot transmission against
  * embedded servers.

@@ -8,7 +8,7 @@ import kz.labour.reporting.form.FormId;
 
 /**
  * How a region's cell follows from the contributions of its rows, as the form's aggregation makes
- * it (forms.md, "Numbers"): the sum, except 1-МЕИЖМ column 9, whose rows contribute tenge and whose
+ * it (docs/forms.md, "Numbers"): the sum, except 1-МЕИЖМ column 9, whose rows contribute tenge and whose
  * cell is thousand tenge rounded half up to one decimal per region (1-MEIZhM.sql, {@code fines}).
  */
 final class Cells {

@@ -22,7 +22,7 @@ import kz.labour.reporting.form.FormDefinition;
 
 /**
  * One cell traced to its source rows: what {@code explain} prints, as a table for people or as the
- * JSON of interfaces.md. For a region's cell, {@code rows} are the source rows the form counts there
+ * JSON of docs/interfaces.md. For a region's cell, {@code rows} are the source rows the form counts there
  * and {@code sum} their contributions (tenge for 1-МЕИЖМ column 9); for the total row, {@code rows}
  * is empty and {@code regions} holds the 20 region values, whose sum is the cell.
  *
@@ -57,7 +57,7 @@ public record Explanation(FormDefinition form, YearMonth period, Accumulation ac
         return form.column(cell.column());
     }
 
-    /** The JSON of interfaces.md ("explain"), one object. */
+    /** The JSON of docs/interfaces.md ("explain"), one object. */
     public String json() {
         ObjectNode root = JSON.createObjectNode();
         root.put("form", form.id().ascii());

@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The arithmetic controls the statistics bureau runs on what it receives (forms.md, "Controls before
+ * The arithmetic controls the statistics bureau runs on what it receives (docs/forms.md, "Controls before
  * sending"), run here first. Pure: a table in, findings out.
  */
 public final class Controls {

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * The names of one version's three files, {@code {form}_{YYYY-MM}_V{NNNN}_{action}.{ext}}, e.g.
- * {@code 2-OZh_2025-06_V0001_N.xlsx}. Fixed by interfaces.md: operators and the bureau script against them.
+ * {@code 2-OZh_2025-06_V0001_N.xlsx}. Fixed by docs/interfaces.md: operators and the bureau script against them.
  */
 public record FileNames(FormId form, YearMonth period, int version, char action) {
 

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The {@code .json} file: the form's numbers for machines, in the shape fixed by interfaces.md. */
+/** The {@code .json} file: the form's numbers for machines, in the shape fixed by docs/interfaces.md. */
 public final class FormJson {
 
     private FormJson() {

@@ -34,7 +34,7 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * The {@code .xlsx} file: the form as a clerk reads and prints it (forms.md): the annex note, the title and
+ * The {@code .xlsx} file: the form as a clerk reads and prints it (docs/forms.md): the annex note, the title and
  * the header block in Kazakh and Russian side by side, numbered column heads in both languages, the total row
  * and the regions, the signature block. Every caption comes from {@link Labels}; the organisation's details
  * from {@link Organisation}.

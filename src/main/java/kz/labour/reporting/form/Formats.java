@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 /** How the rendered files print timestamps, numbers and JSON, in one place so the three files agree. */
 final class Formats {
 
-    /** Always a numeric offset ("+00:00", never "Z") and whole seconds, as interfaces.md shows. */
+    /** Always a numeric offset ("+00:00", never "Z") and whole seconds, as docs/interfaces.md shows. */
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx", Locale.ROOT);
 
     static final ObjectMapper MAPPER = new ObjectMapper();

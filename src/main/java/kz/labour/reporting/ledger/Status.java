@@ -1,6 +1,6 @@
 package kz.labour.reporting.ledger;
 
-/** Overall state of one version of a form for a period (interfaces.md, "The ledger"). */
+/** Overall state of one version of a form for a period (docs/interfaces.md, "The ledger"). */
 public enum Status {
     /** Files built and recorded; delivery not yet started. */
     BUILT,

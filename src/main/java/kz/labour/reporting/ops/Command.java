@@ -15,7 +15,7 @@ import kz.labour.reporting.form.RegionCatalogue;
 import kz.labour.reporting.transmission.Mode;
 
 /**
- * The command line (interfaces.md): nothing for the service, {@code transmit …}, {@code status …}
+ * The command line (docs/interfaces.md): nothing for the service, {@code transmit …}, {@code status …}
  * or {@code explain …} for a one-shot run. Parsed before anything starts, so a typo costs nothing:
  * an unknown or repeated argument, an unknown form, a malformed cell or version is refused here;
  * what needs the configuration (a period that has not ended, a cut-off) is checked once it is read.

@@ -1,6 +1,6 @@
 package kz.labour.reporting.transmission;
 
-/** What an operator asked of {@code transmit} (interfaces.md). */
+/** What an operator asked of {@code transmit} (docs/interfaces.md). */
 public enum Mode {
     /** Deliver once: skip what is delivered, finish what was interrupted, else build version 1. */
     PLAIN,

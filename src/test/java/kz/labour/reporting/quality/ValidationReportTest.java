@@ -77,10 +77,10 @@ class ValidationReportTest {
         assertThat(report.path("asOf").asText()).isEqualTo("2025-07-01T06:00:00+05:00");
         assertThat(report.path("contentHash").asText()).isEqualTo(kz.labour.reporting.form.ContentHash.of(table));
         assertThat(report.path("status").asText()).isEqualTo("WARN");
-        // 4 source checks, 8 controls (3 on every form, 5 of 2-ӨЖ), 2 plausibility rules, 2 cross-form rules;
-        // only history-outlier found anything
-        assertThat(report.path("rules")).hasSize(16);
-        assertThat(report.path("counts").toString()).isEqualTo("{\"PASS\":15,\"WARN\":1,\"ERROR\":0}");
+        // 9 source checks of 2-ӨЖ, 8 controls (3 on every form, 5 of 2-ӨЖ), 2 plausibility rules, 2 cross-form
+        // rules; only history-outlier found anything
+        assertThat(report.path("rules")).hasSize(21);
+        assertThat(report.path("counts").toString()).isEqualTo("{\"PASS\":20,\"WARN\":1,\"ERROR\":0}");
         List<String> stagesInOrder = new ArrayList<>();
         report.path("rules").forEach(r -> stagesInOrder.add(r.path("stage").asText()));
         assertThat(stagesInOrder).containsExactly("source", "source", "source", "source", "controls", "controls", "controls",
@@ -145,8 +145,9 @@ class ValidationReportTest {
         assertThat(report.path("version").asInt()).isEqualTo(3);
         assertThat(report.path("action").asText()).isEqualTo("R");
         assertThat(report.path("status").asText()).isEqualTo("ERROR");
-        assertThat(report.path("counts").toString()).isEqualTo("{\"PASS\":3,\"WARN\":0,\"ERROR\":1}");
-        JsonNode failed = report.path("rules").path(1);
+        // the 9 source checks of 2-ӨЖ, one of which named rows
+        assertThat(report.path("counts").toString()).isEqualTo("{\"PASS\":8,\"WARN\":0,\"ERROR\":1}");
+        JsonNode failed = report.path("rules").path(Stages.OZH_PROBLEMS.indexOf("accident without victims"));
         assertThat(failed.path("rule").asText()).isEqualTo("source: accident without victims");
         assertThat(failed.path("status").asText()).isEqualTo("ERROR");
         JsonNode finding = failed.path("findings").path(0);
