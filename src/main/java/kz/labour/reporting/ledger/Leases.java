@@ -112,10 +112,15 @@ public class Leases implements DisposableBean {
         }
     }
 
+    /** Who holds the lease, for messages only: "another run" when it cannot be read. */
     private String holder(FormId form, YearMonth period) {
-        List<String> owner = jdbc().queryForList("SELECT owner FROM transmission_lease WHERE form = ? AND period = ?",
-                String.class, form.ascii(), period.toString());
-        return owner.isEmpty() ? "another run" : owner.get(0);
+        try {
+            List<String> owner = jdbc().queryForList("SELECT owner FROM transmission_lease WHERE form = ? AND period = ?",
+                    String.class, form.ascii(), period.toString());
+            return owner.isEmpty() ? "another run" : owner.get(0);
+        } catch (DataAccessException e) {
+            return "another run";
+        }
     }
 
     /** Extends the lease by its time to live; a lease that expired or passed to another run is lost for good. */

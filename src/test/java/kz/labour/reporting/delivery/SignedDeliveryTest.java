@@ -82,8 +82,8 @@ class SignedDeliveryTest {
     }
 
     static List<String> signedNames(String stem) {
-        return List.of(stem + ".xlsx", stem + ".json", stem + ".xlsx.p7s", stem + ".json.p7s",
-                stem + ".manifest.json.p7s", stem + ".manifest.json");
+        return List.of(stem + ".xlsx", stem + ".json", stem + ".validation.json", stem + ".xlsx.p7s", stem + ".json.p7s",
+                stem + ".validation.json.p7s", stem + ".manifest.json.p7s", stem + ".manifest.json");
     }
 
     /** The detached signature {@code name.p7s} on the server verifies over {@code name} with the organisation's certificate. */

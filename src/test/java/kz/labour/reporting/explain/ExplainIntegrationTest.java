@@ -66,9 +66,9 @@ class ExplainIntegrationTest {
         Explainer explainer;
 
         FormTable built(FormId form, String asOf) {
-            @SuppressWarnings("unchecked")
             List<Job> jobs = producer.requestBody("direct:transmit",
-                    new TransmitRequest("2025-06", form.ascii(), asOf, Mode.DRY_RUN, Trigger.CLI, "test"), List.class);
+                    new TransmitRequest("2025-06", form.ascii(), asOf, Mode.DRY_RUN, Trigger.CLI, "test"),
+                    kz.labour.reporting.transmission.Summary.class).jobs();
             assertThat(jobs).singleElement().satisfies(j -> assertThat(j.outcome()).as(j.message()).isEqualTo(Outcome.BUILT_DRY_RUN));
             return jobs.get(0).table();
         }

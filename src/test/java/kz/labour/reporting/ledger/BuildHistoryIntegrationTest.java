@@ -99,11 +99,11 @@ class BuildHistoryIntegrationTest {
         assertThat(status.exitCode()).as(status.toString()).isZero();
         assertThat(status.out()).contains("1-MEIZhM (1-МЕИЖМ) 2025-06\n", "V0001 N DELIVERED, SFTP DONE, MAIL DONE, deliveries 1")
                 .containsSubsequence("build 1 at ", "V0001 N REJECTED, as of 2025-07-01T06:00:00+05:00", "1 finding",
-                        "ERROR source: negative or missing amount at fine id 9401: 1 row: negative or missing amount "
+                        "ERROR source: amount_kzt negative at fine id 9401: 1 row: amount_kzt negative "
                                 + "[fine ids 9401, rows=1]",
                         "build 2 at ", "V0001 N BUILT", "1 finding",
                         "WARN c16<=c15 at row 100000000 Абай облысы", "[region 100000000, c15=0 c16=1]");
         assertThat(env.mailsTo(BUREAU)).singleElement()
-                .satisfies(m -> assertThat(m.getSubject()).isEqualTo("1-МЕИЖМ · 2025 жылғы маусым · V0001"));
+                .satisfies(m -> assertThat(m.getSubject()).isEqualTo("1-МЕИЖМ · 2025 жылғы маусым / июнь 2025 года · V0001"));
     }
 }

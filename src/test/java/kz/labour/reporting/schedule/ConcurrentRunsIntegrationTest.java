@@ -58,6 +58,7 @@ class ConcurrentRunsIntegrationTest {
                     }).stub("direct:deliver-mail", CamelStubs.SUCCEED);
         Map<String, String> settings = Map.of("reporting.schedule.catch-up-at-startup", "false");
         JdbcTemplate db = new JdbcTemplate(TestPostgres.dataSource(pipeline));
+        kz.labour.reporting.support.LeaseLog leaseLog = kz.labour.reporting.support.LeaseLog.attach();
 
         try (Instance a = Instance.start(SOURCE, pipeline, outbox.toString(), settings, heldOnA);
              Instance b = Instance.start(SOURCE, pipeline, outbox.toString(), settings, new CamelStubs().channelsSucceed())) {
@@ -67,9 +68,8 @@ class ConcurrentRunsIntegrationTest {
 
             Future<List<Job>> rerun = transmit(b, new TransmitRequest("2025-06", "2-OZh", null, Mode.PLAIN,
                     Trigger.JMX, "jmx:operator"));
-            // the rerun's session waits on the advisory lock the scheduled run holds
-            await().atMost(Duration.ofMinutes(1)).until(() -> db.queryForObject(
-                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted", Integer.class) == 1);
+            // the rerun waits for the lease the scheduled run holds
+            await().atMost(Duration.ofMinutes(1)).until(leaseLog::someoneWaits);
             assertThat(rerun.isDone()).isFalse();
 
             letItFinish.countDown();
