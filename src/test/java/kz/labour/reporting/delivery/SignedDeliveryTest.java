@@ -117,7 +117,7 @@ class SignedDeliveryTest {
         assertThat(env.sftp.completedUploads()).filteredOn(n -> n.startsWith(stem)).containsExactlyElementsOf(signedNames(stem));
         Manifest manifest = Manifest.parse(Files.readAllBytes(env.remoteDir().resolve(stem + ".manifest.json")));
         assertThat(manifest.signed()).isTrue();
-        assertThat(manifest.files()).extracting(Manifest.FileRef::name).containsExactlyElementsOf(signedNames(stem).subList(0, 4));
+        assertThat(manifest.files()).extracting(Manifest.FileRef::name).containsExactlyElementsOf(signedNames(stem).subList(0, 6));
         for (String name : List.of(stem + ".xlsx", stem + ".json", stem + ".manifest.json")) {
             assertSignedByTheOrganisation(env.remoteDir(), name);
         }
@@ -136,7 +136,8 @@ class SignedDeliveryTest {
         assertThat(read.text()).contains("Жіберуші: " + kz.labour.reporting.support.TestOrganisation.NAME + ", БСН " + kz.labour.reporting.support.TestOrganisation.BIN,
                 "Отправитель: " + kz.labour.reporting.support.TestOrganisation.NAME + ", БИН " + kz.labour.reporting.support.TestOrganisation.BIN);
         assertThat(read.attachments()).extracting(MailMessages.Received::content).containsExactly(
-                Files.readAllBytes(env.remoteDir().resolve(stem + ".xlsx")), Files.readAllBytes(env.remoteDir().resolve(stem + ".json")));
+                Files.readAllBytes(env.remoteDir().resolve(stem + ".xlsx")), Files.readAllBytes(env.remoteDir().resolve(stem + ".json")),
+                Files.readAllBytes(env.remoteDir().resolve(stem + ".validation.json")));
     }
 
     @Test
