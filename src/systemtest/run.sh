@@ -260,15 +260,16 @@ json_total() { # file: the total row's values in column order
 }
 
 file_base() { printf '%s_%s_V%04d_%s' "$1" "$PERIOD" "$2" "$3"; }
-# The six files of a signed version, in name order: the documents, their signatures, the manifest's.
-version_names() { local b; b=$(file_base "$@"); printf '%s ' "$b.json" "$b.json.p7s" "$b.manifest.json" "$b.manifest.json.p7s" "$b.xlsx" "$b.xlsx.p7s"; }
+# The eight files of a signed version, in name order: the documents (the form, its JSON, the validation
+# report), their signatures, the manifest's.
+version_names() { local b; b=$(file_base "$@"); printf '%s ' "$b.json" "$b.json.p7s" "$b.manifest.json" "$b.manifest.json.p7s" "$b.validation.json" "$b.validation.json.p7s" "$b.xlsx" "$b.xlsx.p7s"; }
 
 # Each delivered file of a version against its detached signature on the server, as anyone would
 # check it with stock tools: openssl cms, the test CA the only trust anchor.
 verify_signatures() { # form version action
     local base ext problems=()
     base=$(file_base "$@")
-    for ext in xlsx json manifest.json; do
+    for ext in xlsx json validation.json manifest.json; do
         if ! (cd "$UPLOAD" && openssl cms -verify -binary -inform DER -in "$base.$ext.p7s" -content "$base.$ext" \
                 -CAfile "$W/pki/ca.pem" -purpose any -out /dev/null) >"$W/logs/verify-$base.$ext.log" 2>&1; then
             problems+=("$base.$ext: $(tr '\n' ' ' <"$W/logs/verify-$base.$ext.log")")
@@ -313,8 +314,8 @@ verify_version() { # form version action
         || problems+=("manifest header is not $form $PERIOD $version $action: $(jq -c '{form, period, version, action}' "$manifest")")
     local listed
     listed=$(jq -r '.files[].name' "$manifest" | LC_ALL=C sort | tr '\n' ' ')
-    [ "$listed" = "$base.json $base.json.p7s $base.xlsx $base.xlsx.p7s " ] \
-        || problems+=("manifest lists [$listed], not the .json, the .xlsx and their .p7s")
+    [ "$listed" = "$base.json $base.json.p7s $base.validation.json $base.validation.json.p7s $base.xlsx $base.xlsx.p7s " ] \
+        || problems+=("manifest lists [$listed], not the .json, the .validation.json, the .xlsx and their .p7s")
     jq -e '.signed == true' "$manifest" >/dev/null || problems+=("manifest does not say \"signed\": true")
     local name size sha
     while read -r name size sha; do
@@ -323,16 +324,16 @@ verify_version() { # form version action
         [ "$(sha256sum "$UPLOAD/$name" | cut -d ' ' -f 1)" = "$sha" ] || problems+=("$name: SHA-256 differs from the manifest")
     done < <(jq -r '.files[] | "\(.name) \(.size) \(.sha256)"' "$manifest")
     local ext
-    for ext in xlsx json manifest.json xlsx.p7s json.p7s manifest.json.p7s; do
+    for ext in xlsx json validation.json manifest.json xlsx.p7s json.p7s validation.json.p7s manifest.json.p7s; do
         if ! cmp -s "$UPLOAD/$base.$ext" "$W/outbox/$PERIOD/$base.$ext"; then
             problems+=("$base.$ext on the server differs from the outbox copy")
         fi
     done
-    # The ledger's record of the six files (name, size, SHA-256) is what is on the server.
+    # The ledger's record of the eight files (name, size, SHA-256) is what is on the server.
     local recorded actual
     recorded=$(ledger -c "SELECT f->>'name', f->>'size', f->>'sha256' FROM transmission t, jsonb_array_elements(t.files) f
                           WHERE t.form = '$form' AND t.period = '$PERIOD' AND t.version = $version ORDER BY 1" | tr '|' ' ')
-    actual=$(for ext in json json.p7s manifest.json manifest.json.p7s xlsx xlsx.p7s; do
+    actual=$(for ext in json json.p7s manifest.json manifest.json.p7s validation.json validation.json.p7s xlsx xlsx.p7s; do
         printf '%s %s %s\n' "$base.$ext" "$(stat -c %s "$UPLOAD/$base.$ext")" "$(sha256sum "$UPLOAD/$base.$ext" | cut -d ' ' -f 1)"
     done | LC_ALL=C sort)
     [ "$(printf '%s\n' "$recorded" | LC_ALL=C sort)" = "$actual" ] || problems+=("the ledger's files differ from the server's: [$recorded]")
@@ -629,11 +630,11 @@ check_eq "transmit: exit code 0 (delivered)" 0 "$last_rc"
 
 m1=$(file_base 1-MEIZhM 1 N)
 o1=$(file_base 2-OZh 1 N)
-check_eq "transmit: the server holds exactly the twelve files of V0001 N (six signed), no temporary file left" \
+check_eq "transmit: the server holds exactly the sixteen files of V0001 N (eight signed), no temporary file left" \
     "$(version_names 1-MEIZhM 1 N)$(version_names 2-OZh 1 N | sed 's/ $//')" "$(upload_names)"
 check_true "transmit: 1-MEIZhM V0001 files match their manifest, the outbox and the ledger" verify_version 1-MEIZhM 1 N
 check_true "transmit: 2-OZh V0001 files match their manifest, the outbox and the ledger" verify_version 2-OZh 1 N
-check_eq "transmit: each of the twelve files was written on the server once, nothing else" \
+check_eq "transmit: each of the sixteen files was written on the server once, nothing else" \
     "$(version_names 1-MEIZhM 1 N)$(version_names 2-OZh 1 N | sed 's/ $//')" "$(written_since "$mark" | names_line)"
 check_true "transmit: openssl cms verifies 1-MEIZhM V0001's .xlsx, .json and manifest against the test CA" verify_signatures 1-MEIZhM 1 N
 check_true "transmit: openssl cms verifies 2-OZh V0001's .xlsx, .json and manifest against the test CA" verify_signatures 2-OZh 1 N
@@ -711,10 +712,10 @@ mark=$(upload_mark)
 run_jar transmit-force "$W/pipeline.env" transmit --period "$PERIOD" --as-of "$AS_OF" --force
 check_eq "transmit --force: exit code 0" 0 "$last_rc"
 o2=$(file_base 2-OZh 2 R)
-check_eq "transmit --force: the server gains exactly the six files of 2-OZh V0002 R" \
+check_eq "transmit --force: the server gains exactly the eight files of 2-OZh V0002 R" \
     "$(version_names 1-MEIZhM 1 N)$(version_names 2-OZh 1 N)$(version_names 2-OZh 2 R | sed 's/ $//')" "$(upload_names)"
 check_true "transmit --force: 2-OZh V0002 R files match their manifest, the outbox and the ledger" verify_version 2-OZh 2 R
-check_eq "transmit --force: written on the server once each: the six files of 2-OZh V0002, nothing else" \
+check_eq "transmit --force: written on the server once each: the eight files of 2-OZh V0002, nothing else" \
     "$(version_names 2-OZh 2 R | sed 's/ $//')" "$(written_since "$mark" | names_line)"
 check_true "transmit --force: openssl cms verifies the new version's signatures against the test CA" verify_signatures 2-OZh 2 R
 check_eq "transmit --force: the V0001 files on the server are untouched" "$v1_listing" \

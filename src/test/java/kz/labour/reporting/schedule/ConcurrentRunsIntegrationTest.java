@@ -58,10 +58,11 @@ class ConcurrentRunsIntegrationTest {
                     }).stub("direct:deliver-mail", CamelStubs.SUCCEED);
         Map<String, String> settings = Map.of("reporting.schedule.catch-up-at-startup", "false");
         JdbcTemplate db = new JdbcTemplate(TestPostgres.dataSource(pipeline));
-        kz.labour.reporting.support.LeaseLog leaseLog = kz.labour.reporting.support.LeaseLog.attach();
 
         try (Instance a = Instance.start(SOURCE, pipeline, outbox.toString(), settings, heldOnA);
              Instance b = Instance.start(SOURCE, pipeline, outbox.toString(), settings, new CamelStubs().channelsSucceed())) {
+            // after both have started: a starting application sets its logging up anew
+            kz.labour.reporting.support.LeaseLog leaseLog = kz.labour.reporting.support.LeaseLog.attach();
             Future<List<Job>> scheduled = transmit(a, new TransmitRequest("2025-06", "2-OZh", null, Mode.PLAIN,
                     Trigger.SCHEDULE, "schedule:monthly-trigger@a"));
             assertThat(scheduledRunSending.await(1, TimeUnit.MINUTES)).isTrue();
