@@ -7,7 +7,6 @@ import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -123,10 +122,7 @@ public class DatabasePool extends HikariDataSource {
      * said), and which settings to check; {@code variable} is their prefix, e.g. {@code SOURCE_DB}.
      */
     static String reason(Throwable fault, int timeoutSeconds, String variable) {
-        List<Throwable> chain = new ArrayList<>();
-        for (Throwable t = fault; t != null && !chain.contains(t); t = t.getCause()) {
-            chain.add(t);
-        }
+        List<Throwable> chain = Causes.chain(fault);
         String network = "; check " + variable + "_URL and that the server is up";
         for (Throwable t : chain) {
             if (t instanceof ConnectException) {

@@ -171,7 +171,7 @@ public class Explainer {
     }
 
     private static String label(int version) {
-        return String.format("V%04d", version);
+        return kz.labour.reporting.form.Version.of(version).label();
     }
 
     private List<Map<String, Object>> query(String statement, Map<String, Object> parameters) {

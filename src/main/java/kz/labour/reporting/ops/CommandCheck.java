@@ -1,6 +1,7 @@
 package kz.labour.reporting.ops;
 
 import kz.labour.reporting.BadInputException;
+import kz.labour.reporting.Causes;
 import kz.labour.reporting.ReportingSettings;
 
 import java.time.Instant;
@@ -79,15 +80,10 @@ public final class CommandCheck {
         try {
             return binder.bindOrCreate(prefix, type);
         } catch (BindException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof BadInputException bad) {
-                    throw bad;
-                }
-            }
-            Throwable root = e;
-            while (root.getCause() != null) {
-                root = root.getCause();
-            }
+            Causes.find(e, BadInputException.class).ifPresent(bad -> {
+                throw bad;
+            });
+            Throwable root = Causes.root(e);
             String property = e.getProperty() == null ? prefix : e.getProperty().getName().toString();
             throw new BadInputException(property, "cannot be read (" + root.getMessage() + ")");
         }

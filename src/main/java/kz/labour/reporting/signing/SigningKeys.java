@@ -35,6 +35,7 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
 
 import kz.labour.reporting.BadInputException;
+import kz.labour.reporting.Causes;
 
 /**
  * Reads the organisation's key from its PKCS#12 store and refuses, naming the setting, whatever would
@@ -269,12 +270,7 @@ final class SigningKeys {
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.find(e, type).isPresent();
     }
 
     private static String iso(Instant instant) {
