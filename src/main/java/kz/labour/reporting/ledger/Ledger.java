@@ -43,7 +43,7 @@ public class Ledger {
 
     private static final String COLUMNS = "id, form, period, version, action, accumulation, as_of, content_hash, "
             + "files::text, status, sftp_status, sftp_at, sftp_error, mail_status, mail_at, mail_error, "
-            + "deliveries, trigger, requested_by, created_at, updated_at";
+            + "deliveries, trigger, requested_by, created_at, updated_at, superseded_at, superseded_reason";
 
     private final PipelineDatabase database;
     private final ObjectMapper json = new ObjectMapper();
@@ -214,6 +214,34 @@ public class Ledger {
         });
     }
 
+    /**
+     * Supersedes an unfinished version that can no longer be finished (its stored files are gone or
+     * changed): the row stays as the record of what may have reached the bureau, its pending or
+     * failed channels become FAILED with {@code reason}, and it is never finished or resent again; the
+     * next build takes the next number.
+     *
+     * @throws IllegalStateException the version is not unfinished (delivered, rejected, superseded)
+     */
+    public Transmission supersede(Transmission t, String reason, Requester by) {
+        return database.inTransaction(() -> {
+            int changed = jdbc().update("""
+                    UPDATE transmission
+                       SET status = 'FAILED',
+                           sftp_status = CASE WHEN sftp_status = 'DONE' THEN 'DONE' ELSE 'FAILED' END,
+                           sftp_error = CASE WHEN sftp_status = 'DONE' THEN sftp_error ELSE ? END,
+                           mail_status = CASE WHEN mail_status = 'DONE' THEN 'DONE' ELSE 'FAILED' END,
+                           mail_error = CASE WHEN mail_status = 'DONE' THEN mail_error ELSE ? END,
+                           superseded_at = now(), superseded_reason = ?, updated_at = now()
+                     WHERE id = ? AND status IN ('BUILT', 'DELIVERING', 'FAILED') AND superseded_at IS NULL
+                    """, reason, reason, reason, t.id());
+            if (changed == 0) {
+                throw new IllegalStateException(t.form() + " " + t.period() + " " + t.version() + " is not unfinished");
+            }
+            event(t.id(), t.form(), t.period(), "SUPERSEDED", reason, by, null);
+            return find(t.id()).orElseThrow();
+        });
+    }
+
     private void event(Long transmissionId, FormId form, YearMonth period, String event, String detail, Requester by,
                        Long attemptId) {
         jdbc().update("INSERT INTO transmission_event (transmission_id, form, period, event, detail, trigger, requested_by, "
@@ -305,7 +333,8 @@ public class Ledger {
                 rs.getString("sftp_error"), ChannelStatus.valueOf(rs.getString("mail_status")),
                 rs.getObject("mail_at", OffsetDateTime.class), rs.getString("mail_error"), rs.getInt("deliveries"),
                 new Requester(Trigger.valueOf(rs.getString("trigger")), rs.getString("requested_by")),
-                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
+                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class),
+                rs.getObject("superseded_at", OffsetDateTime.class), rs.getString("superseded_reason"));
     }
 
     private static Attempt attempt(ResultSet rs, List<Finding> findings) throws SQLException {

@@ -13,7 +13,8 @@ public record Transmission(long id, FormId form, YearMonth period, Version versi
                            OffsetDateTime asOf, String contentHash, List<StoredFile> files, Status status,
                            ChannelStatus sftpStatus, OffsetDateTime sftpAt, String sftpError,
                            ChannelStatus mailStatus, OffsetDateTime mailAt, String mailError, int deliveries,
-                           Requester requester, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+                           Requester requester, OffsetDateTime createdAt, OffsetDateTime updatedAt,
+                           OffsetDateTime supersededAt, String supersededReason) {
 
     public Transmission {
         files = List.copyOf(files);
@@ -31,6 +32,24 @@ public record Transmission(long id, FormId form, YearMonth period, Version versi
     /** Both channels done: the bureau has this version. */
     public boolean sentOnEveryChannel() {
         return sftpStatus == ChannelStatus.DONE && mailStatus == ChannelStatus.DONE;
+    }
+
+    /**
+     * Built or partly sent and not superseded: a plain transmit finishes this version instead of
+     * building another.
+     */
+    public boolean unfinished() {
+        return status.unfinished() && supersededAt == null;
+    }
+
+    /** Superseded by a later version because it could not be finished ({@link Ledger#supersede}). */
+    public boolean superseded() {
+        return supersededAt != null;
+    }
+
+    /** Delivered, or sent on at least one channel: the bureau may hold some of this version. */
+    public boolean reachedBureau() {
+        return deliveries > 0 || sftpStatus == ChannelStatus.DONE || mailStatus == ChannelStatus.DONE;
     }
 
     public String manifestName() {

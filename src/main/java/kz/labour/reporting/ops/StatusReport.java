@@ -113,7 +113,10 @@ class StatusReport {
         return facts.isEmpty() ? "" : " [" + facts + "]";
     }
 
-    private static String lastError(Transmission t) {
+    private String lastError(Transmission t) {
+        if (t.superseded()) {
+            return "SUPERSEDED " + stamp(t.supersededAt()) + ": " + t.supersededReason();
+        }
         return t.sftpError() != null ? "SFTP: " + t.sftpError() : t.mailError() != null ? "MAIL: " + t.mailError() : "";
     }
 

@@ -20,6 +20,7 @@ import kz.labour.reporting.form.ContentHash;
 import kz.labour.reporting.form.Finding;
 import kz.labour.reporting.form.RenderedFile;
 import kz.labour.reporting.form.RenderedForm;
+import kz.labour.reporting.form.StoredFileException;
 import kz.labour.reporting.form.Version;
 import kz.labour.reporting.ledger.Build;
 import kz.labour.reporting.ledger.Channel;
@@ -88,33 +89,68 @@ class TransmissionRecords {
         }
     }
 
-    /** What to do, from the ledger (under the lock): BUILD, DELIVER a stored version, or END. */
+    /**
+     * What to do, from the ledger (under the lock): BUILD, DELIVER a stored version, or END. An
+     * unfinished version whose stored files are gone or changed cannot be finished: a plain transmit
+     * stops with a {@link StoredVersionUnusableException} that says so; {@code --force} supersedes it and
+     * builds the next version.
+     */
     public Job decide(@ExchangeProperty("job") Job job) {
         List<Transmission> history = ledger.history(job.form(), job.period());
         Optional<Transmission> latest = history.isEmpty() ? Optional.empty() : Optional.of(history.get(history.size() - 1));
         Optional<Transmission> delivered = history.stream().filter(t -> t.status() == Status.DELIVERED).reduce((a, b) -> b);
-        Optional<Transmission> unfinished = latest.filter(t -> t.status().unfinished());
+        Optional<Transmission> unfinished = latest.filter(Transmission::unfinished);
+        boolean reached = history.stream().anyMatch(Transmission::reachedBureau);
         return switch (job.mode()) {
-            case PLAIN -> unfinished.map(t -> stored(job, t))
+            case PLAIN -> unfinished.map(t -> finish(job, t))
                     .or(() -> delivered.map(d -> alreadyDelivered(job, d)))
-                    .orElseGet(() -> toBuild(job, latest, false));
-            case DRY_RUN -> toBuild(job, latest, delivered.isPresent());
+                    .orElseGet(() -> toBuild(job, latest, reached));
+            case DRY_RUN -> toBuild(job, latest, reached);
             case FORCE -> {
                 if (unfinished.isPresent()) {
-                    throw new BadInputException("--force", job.name() + " " + unfinished.get().version() + " is "
-                            + unfinished.get().status() + "; run transmit without a flag to finish it first");
+                    Transmission t = unfinished.get();
+                    try {
+                        stored(job, t);
+                    } catch (StoredFileException unusable) {
+                        yield toBuild(job, Optional.of(supersede(job, t, unusable)), reached);
+                    }
+                    throw new BadInputException("--force", job.name() + " " + t.version() + " is " + t.status()
+                            + " and its stored files are intact; run transmit without a flag to finish it first");
                 }
-                yield toBuild(job, latest, delivered.isPresent());
+                yield toBuild(job, latest, reached);
             }
             case RESEND -> stored(job, delivered.orElseThrow(() -> new BadInputException("--resend",
                     job.name() + " has no delivered version to send again; run transmit without a flag")));
         };
     }
 
-    /** The next number, or a REJECTED one again (it never reached the bureau); R once anything was delivered. */
-    private static Job toBuild(Job job, Optional<Transmission> latest, boolean anyDelivered) {
+    /**
+     * The next number, or a REJECTED one again (it never reached the bureau); R once anything of the
+     * form and period may have reached the bureau (a superseded version sent on one channel counts).
+     */
+    private static Job toBuild(Job job, Optional<Transmission> latest, boolean reached) {
         Version version = latest.map(t -> t.status() == Status.REJECTED ? t.version() : t.version().next()).orElse(Version.FIRST);
-        return job.toBuild(version, anyDelivered ? 'R' : 'N');
+        return job.toBuild(version, reached ? 'R' : 'N');
+    }
+
+    /** An unfinished version, to be finished from its stored files, which must be as recorded. */
+    private Job finish(Job job, Transmission t) {
+        try {
+            return stored(job, t);
+        } catch (StoredFileException unusable) {
+            throw new StoredVersionUnusableException(job.name() + " " + t.version() + " cannot be finished: "
+                    + unusable.getMessage() + ". Its files must go out exactly as recorded; run transmit --period "
+                    + job.period() + " --form " + job.form().ascii() + " --force to supersede it with " + t.version().next(),
+                    unusable);
+        }
+    }
+
+    /** --force on a version that cannot be finished: recorded as superseded, with why, before the next is built. */
+    private Transmission supersede(Job job, Transmission t, StoredFileException why) {
+        Transmission superseded = ledger.supersede(t, "superseded by " + t.version().next() + " (--force): "
+                + why.getMessage(), job.request().requester());
+        log.warn("{} {} superseded: {}", job.name(), t.version(), why.getMessage());
+        return superseded;
     }
 
     private Job stored(Job job, Transmission t) {
@@ -145,10 +181,13 @@ class TransmissionRecords {
                     "dry run, nothing recorded or sent; would be " + job.version() + " " + job.action());
         }
         if (job.mode() == Mode.FORCE) {
-            Optional<Transmission> delivered = ledger.latestDelivered(job.form(), job.period());
-            if (delivered.isPresent() && rendered.contentHash().equals(delivered.get().contentHash())) {
-                return job.ended(Outcome.UNCHANGED, "numbers unchanged since " + delivered.get().version() + "; nothing sent",
-                        delivered.get().version(), delivered.get().action());
+            // the bureau's latest figures: a superseded version sent on one channel counts
+            Optional<Transmission> reached = ledger.history(job.form(), job.period()).stream()
+                    .filter(Transmission::reachedBureau).reduce((a, b) -> b);
+            if (reached.isPresent() && reached.get().status() == Status.DELIVERED
+                    && rendered.contentHash().equals(reached.get().contentHash())) {
+                return job.ended(Outcome.UNCHANGED, "numbers unchanged since " + reached.get().version() + "; nothing sent",
+                        reached.get().version(), reached.get().action());
             }
         }
         Path directory = periodDirectory(job);
