@@ -5,15 +5,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 import kz.labour.reporting.demo.DemoRunner;
-import kz.labour.reporting.form.FormWorkbook;
-import kz.labour.reporting.ledger.PipelineDatabase;
-import kz.labour.reporting.ops.CdsTraining;
 import kz.labour.reporting.ops.Cli;
 import kz.labour.reporting.ops.Command;
 import kz.labour.reporting.ops.CommandCheck;
@@ -65,19 +61,7 @@ public class LabourReportingApplication {
                     System.err.println("error: could not start: " + Causes.summary(e));
                     yield 1;
                 }
-                // One-time library set-up that the main thread would do later, done on the other core
-                // while the context starts (BENCHMARKS.md): Flyway's (about 170 ms, needed during the
-                // start) and, for transmit, the spreadsheet library's (about half a second, needed after
-                // the SQL). Neither touches a database or a file.
-                boolean transmit = command.kind() == Command.Kind.TRANSMIT;
-                Thread warmUp = new Thread(() -> {
-                    PipelineDatabase.warmUp();
-                    if (transmit) {
-                        FormWorkbook.warmUp();
-                    }
-                }, "one-shot-warm-up");
-                warmUp.setDaemon(true);
-                warmUp.start();
+                OneShotStart.warmUpLibraries(command.kind() == Command.Kind.TRANSMIT);
                 yield oneShot(command, Map.of(), System.out, System.err);
             }
             case SERVICE -> service();
@@ -89,21 +73,11 @@ public class LabourReportingApplication {
      * override the configuration (the demo passes its embedded servers' addresses this way).
      */
     public static int oneShot(Command command, Map<String, Object> properties, PrintStream out, PrintStream err) {
-        SpringApplication app = new SpringApplication(LabourReportingApplication.class);
-        app.setWebApplicationType(WebApplicationType.NONE);
-        // A one-shot command prints its own summary: no start-up lines. Nobody attaches to a process
-        // that lives for seconds: Camel registers no MBeans (JMX is the service's interface).
-        app.setDefaultProperties(Map.of(
-                "camel.main.jmx-enabled", "false",
-                "spring.main.log-startup-info", "false",
-                "logging.level.org.springframework.boot.SpringApplication", "off",
-                "logging.level.org.apache.camel.spring.boot.SpringBootCamelContext", "error"));
+        SpringApplication app = OneShotStart.application(LabourReportingApplication.class);
         // First in the environment, above application.yml and the environment variables: whatever is
         // configured, a one-shot command never starts a trigger route nor joins the Quartz cluster.
         Map<String, Object> overrides = new HashMap<>(properties);
         overrides.put("reporting.schedule.enabled", "false");
-        // The command needs the pipeline schema at once; a training run touches no database.
-        overrides.put("pipeline.migrate-while-starting", String.valueOf(!CdsTraining.requested()));
         app.addInitializers(ctx -> ctx.getEnvironment().getPropertySources()
                 .addFirst(new MapPropertySource("one-shot-command", overrides)));
         ConfigurableApplicationContext context;
@@ -114,8 +88,8 @@ public class LabourReportingApplication {
             return startFailed(e, err);
         }
         try (context) {
-            if (CdsTraining.requested()) {
-                CdsTraining.exercise(context);
+            if (OneShotStart.training()) {
+                OneShotStart.train(context);
                 return 0;
             }
             return context.getBean(Cli.class).run(command, out, err);

@@ -2,6 +2,8 @@ package kz.labour.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -50,5 +52,25 @@ class OneShotCommandTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM qrtz_triggers", Integer.class)).as("no trigger stored").isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM qrtz_scheduler_state", Integer.class)).as("never joined").isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM transmission", Integer.class)).isZero();
+    }
+
+    @Test
+    void theArchiveTrainingRunStartsTheWholeApplicationAndRendersWithoutAnyDatabase() throws Exception {
+        // nothing listens on port 1: a training run that touched a database would fail
+        set("source.datasource.url", "jdbc:postgresql://127.0.0.1:1/source");
+        set("pipeline.datasource.url", "jdbc:postgresql://127.0.0.1:1/pipeline");
+        set("source.datasource.connect-timeout-seconds", "1");
+        set("pipeline.datasource.connect-timeout-seconds", "1");
+        TestOrganisation.properties().forEach(this::set);
+        Path outbox = Files.createTempDirectory("training-outbox");
+        set("reporting.outbox", outbox.toString());
+        set("spring.jmx.enabled", "false");
+        set(OneShotStart.TRAINING, "true");
+
+        assertThat(LabourReportingApplication.run("transmit", "--period", "2016-01", "--dry-run")).isZero();
+
+        try (var written = Files.list(outbox)) {
+            assertThat(written).as("the forms are rendered in a temporary directory, not the outbox").isEmpty();
+        }
     }
 }

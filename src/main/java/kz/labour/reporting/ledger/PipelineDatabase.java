@@ -5,9 +5,6 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -18,8 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The pipeline database as the ledger, the overdue register and the scheduler use it. Its schema is
  * brought up to date with Flyway ({@code classpath:db/pipeline}) the first time something needs it,
  * not as a step of the start: a command line that does not parse fails before any context or
- * database, and a one-shot command checks the schema on a background thread while its context
- * starts ({@code pipeline.migrate-while-starting}, set by the one-shot start only).
+ * database, and the service starts while that database is down (a one-shot command checks the schema
+ * on a background thread while its context starts: {@code OneShotStart}).
  *
  * <p>Writes that belong together run in one transaction ({@link #inTransaction}) of the pipeline's own
  * transaction manager ({@code pipelineTransactionManager}); {@link #jdbc()} takes part in it.
@@ -34,11 +31,9 @@ public class PipelineDatabase {
     private volatile boolean migrated;
 
     private static final String LOCATION = "classpath:db/pipeline";
-    private static final Logger log = LoggerFactory.getLogger(PipelineDatabase.class);
 
     public PipelineDatabase(@Qualifier("pipelineDataSource") DataSource dataSource,
-                            @Qualifier("pipelineTransactionManager") DataSourceTransactionManager transactionManager,
-                            @Value("${pipeline.migrate-while-starting:false}") boolean migrateWhileStarting) {
+                            @Qualifier("pipelineTransactionManager") DataSourceTransactionManager transactionManager) {
         if (transactionManager.getDataSource() != dataSource) {
             throw new IllegalArgumentException("the pipeline's transaction manager must manage the pipeline data source");
         }
@@ -46,24 +41,10 @@ public class PipelineDatabase {
         this.jdbc = new JdbcTemplate(dataSource);
         this.transactions = new TransactionTemplate(transactionManager);
         this.flyway = Flyway.configure().dataSource(dataSource).locations(LOCATION).load();
-        if (migrateWhileStarting) {
-            // A one-shot transmit or status needs the schema right after the start: connecting and
-            // checking it (about a quarter of a second) overlaps the rest of the start on the other
-            // core. A failure here is left to the first real use, which reports it.
-            Thread early = new Thread(() -> {
-                try {
-                    ensureMigrated();
-                } catch (RuntimeException e) {
-                    log.debug("early pipeline schema check failed; the first use retries", e);
-                }
-            }, "pipeline-schema-check");
-            early.setDaemon(true);
-            early.start();
-        }
     }
 
     /**
-     * Sets Flyway itself up (its plugins and configuration classes, about 170 ms of a one-shot start)
+     * Sets Flyway itself up (its plugins and configuration classes, a noticeable part of a one-shot start)
      * without any database: a one-shot command runs this on a background thread while the context
      * starts, so the constructor above finds it done.
      */

@@ -67,7 +67,7 @@ public final class TestPostgres {
     /** The pipeline database over {@code ds}, with its own transaction manager, as the application wires it. */
     public static kz.labour.reporting.ledger.PipelineDatabase pipeline(DataSource ds) {
         return new kz.labour.reporting.ledger.PipelineDatabase(ds,
-                new org.springframework.jdbc.datasource.DataSourceTransactionManager(ds), false);
+                new org.springframework.jdbc.datasource.DataSourceTransactionManager(ds));
     }
 
     public static DataSource dataSource(String url) {
