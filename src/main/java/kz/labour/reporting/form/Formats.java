@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 
 /** How the rendered files print timestamps, numbers and JSON, in one place so the three files agree. */
-final class Formats {
+public final class Formats {
 
     /** Always a numeric offset ("+00:00", never "Z") and whole seconds, as docs/interfaces.md shows. */
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx", Locale.ROOT);
@@ -43,12 +43,12 @@ final class Formats {
     }
 
     /** The instant as seen in the reporting zone, cut to the second. */
-    static OffsetDateTime inZone(OffsetDateTime time, ZoneId zone) {
+    public static OffsetDateTime inZone(OffsetDateTime time, ZoneId zone) {
         return time.atZoneSameInstant(zone).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS);
     }
 
     /** "2025-07-01T06:00:00+05:00". */
-    static String timestamp(OffsetDateTime time) {
+    public static String timestamp(OffsetDateTime time) {
         return TIMESTAMP.format(time);
     }
 
@@ -58,7 +58,7 @@ final class Formats {
     }
 
     /** UTF-8 bytes, letters unescaped, ending with a newline. */
-    static byte[] json(JsonNode tree) {
+    public static byte[] json(JsonNode tree) {
         try {
             byte[] body = JSON_WRITER.writeValueAsBytes(tree);
             byte[] out = Arrays.copyOf(body, body.length + 1);

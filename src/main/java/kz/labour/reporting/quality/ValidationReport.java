@@ -9,27 +9,18 @@ import java.nio.file.StandardCopyOption;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -41,6 +32,7 @@ import kz.labour.reporting.form.ContentHash;
 import kz.labour.reporting.form.FileNames;
 import kz.labour.reporting.form.Finding;
 import kz.labour.reporting.form.FormId;
+import kz.labour.reporting.form.Formats;
 import kz.labour.reporting.form.FormTable;
 import kz.labour.reporting.form.RenderedFile;
 import kz.labour.reporting.form.Severity;
@@ -90,19 +82,6 @@ public final class ValidationReport {
     private static final ObjectMapper READER = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
-    private static final ObjectWriter WRITER;
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx", Locale.ROOT);
-
-    static {
-        // the same layout as the .json and the manifest: two spaces, "\n", decimals never in E-notation
-        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-                .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-                .withObjectIndenter(indenter)
-                .withArrayIndenter(indenter);
-        WRITER = MAPPER.writer(printer).with(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
-    }
-
     private ValidationReport() {
     }
 
@@ -134,7 +113,7 @@ public final class ValidationReport {
                 .put("accumulation", header.accumulation().name())
                 .put("version", header.version())
                 .put("action", String.valueOf(header.action()))
-                .put("asOf", TIMESTAMP.format(header.asOf().atZoneSameInstant(zone).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS)))
+                .put("asOf", Formats.timestamp(Formats.inZone(header.asOf(), zone)))
                 .put("contentHash", table == null ? null : ContentHash.of(table));
         List<StageResult> ordered = stages.stream().sorted(Comparator.comparing(StageResult::stage)).toList();
 
@@ -176,8 +155,8 @@ public final class ValidationReport {
                         .put("origin", p.origin().name())
                         .put("version", p.version())
                         .put("asOf", p.asOf() == null ? null
-                                : TIMESTAMP.format(p.asOf().atZoneSameInstant(zone).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS))));
-        return bytes(root);
+                                : Formats.timestamp(Formats.inZone(p.asOf(), zone))));
+        return Formats.json(root);
     }
 
     /** The form a report is about, read back from its bytes. */
@@ -278,17 +257,6 @@ public final class ValidationReport {
             return LongNode.valueOf(value.longValueExact());
         }
         return DecimalNode.valueOf(value);
-    }
-
-    private static byte[] bytes(JsonNode tree) {
-        try {
-            byte[] body = WRITER.writeValueAsBytes(tree);
-            byte[] out = Arrays.copyOf(body, body.length + 1);
-            out[body.length] = '\n';
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException("a JSON tree in memory always serialises", e);
-        }
     }
 
     /**
