@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -84,8 +83,8 @@ import kz.labour.reporting.transmission.TransmitRequest;
  *     {@code quality - quality-off}, paired by round, is the checks' own time.</li>
  * </ul>
  * The history "delivered" is what a monthly run reads: before the rounds the harness records the
- * previous periods of both forms in the pipeline database's delivered history (built by the route's
- * own statement and layout), and after a form's rounds that form's period, as a monthly run delivers
+ * previous periods of both forms in the pipeline database's delivered history ({@link DeliverHistory}),
+ * and after a form's rounds that form's period, as a monthly run delivers
  * 1-MEIZhM before it builds 2-OZh. So 1-MEIZhM's cross-form rule builds 2-OZh's current period from
  * the source, 2-OZh's reads everything delivered. Informative, a few runs: {@code quality-source},
  * the same step with nothing delivered (a new deployment: every period of history built from the
@@ -145,11 +144,7 @@ public final class SqlBench {
 
     private static Map<String, Object> runMode(Accumulation mode, YearMonth period, OffsetDateTime asOf, int rounds,
                                                int warmup, Path out) throws Exception {
-        SpringApplication app = new SpringApplication(LabourReportingApplication.class);
-        app.setWebApplicationType(WebApplicationType.NONE);
-        try (ConfigurableApplicationContext context = app.run("--reporting.accumulation=" + mode.name(),
-                "--reporting.schedule.enabled=false", "--reporting.outbox=" + out.resolve("outbox"),
-                "--logging.level.kz.labour.reporting=WARN")) {
+        try (ConfigurableApplicationContext context = application(mode, out)) {
             ProducerTemplate producer = context.getBean(ProducerTemplate.class);
             FormBuilder builder = context.getBean(FormBuilder.class);
             SqlLibrary sql = context.getBean(SqlLibrary.class);
@@ -164,11 +159,7 @@ public final class SqlBench {
                     switchedOff(plausibility), context.getBean(RegionCatalogue.class), context.getBean(Labels.class)));
             FormBuilder nothingDelivered = formBuilder(context, new QualityChecks(NOTHING_DELIVERED, plausibility,
                     context.getBean(RegionCatalogue.class), context.getBean(Labels.class)));
-            // The history store keeps one version number per form and period, whatever the accumulation
-            // (a deployment has one): each mode's history goes under a version of its own.
-            int version = mode.ordinal() + 1;
-            deliverHistory(producer, builder, withoutChecks, sql, qualityChecks, mode, period, zone,
-                    periodsRead(plausibility, mode), version);
+            DeliverHistory.record(context, mode, period.minusMonths(periodsRead(plausibility, mode)), period.minusMonths(1));
 
             // The values the route binds, from the route's own step.
             Map<String, Object> parameters = new LinkedHashMap<>();
@@ -328,7 +319,7 @@ public final class SqlBench {
                     // As a monthly run delivers this form before it builds the next (the plan's order),
                     // the forms after it find its period delivered.
                     if (form.ordinal() < FormId.values().length - 1) {
-                        qualityChecks.delivered(table, version);
+                        qualityChecks.delivered(table, DeliverHistory.version(mode));
                     }
                 }
                 return result;
@@ -337,7 +328,7 @@ public final class SqlBench {
     }
 
     /** The route's aggregation step alone: the same endpoint, with the headers bindSql sets. */
-    private static List<Map<String, Object>> aggregate(ProducerTemplate producer, FormBuilder builder, SqlLibrary sql, Job job) {
+    static List<Map<String, Object>> aggregate(ProducerTemplate producer, FormBuilder builder, SqlLibrary sql, Job job) {
         Exchange ex = producer.send(JDBC, e -> {
             e.setProperty("job", job);
             builder.bindSql(job, e.getMessage().getHeaders());
@@ -382,37 +373,25 @@ public final class SqlBench {
     }
 
     /**
-     * Records the {@code back} periods before {@code period} of both forms as delivered (version
-     * {@code version}), each built by the route's own statement and layout at the cut-off of its own
-     * monthly run. Recording the same numbers again changes nothing, so a rerun on the same database
-     * finds them there already.
+     * The real application context (configuration from the SOURCE_DB_* / PIPELINE_DB_* environment
+     * variables) in an accumulation mode, a deployment setting; no schedule.
      */
-    private static void deliverHistory(ProducerTemplate producer, FormBuilder builder, FormBuilder withoutChecks, SqlLibrary sql,
-                                       QualityChecks qualityChecks, Accumulation mode, YearMonth period, ZoneId zone, int back,
-                                       int version) {
-        long t0 = System.nanoTime();
-        for (FormId form : FormId.values()) {
-            for (YearMonth p = period.minusMonths(back); p.isBefore(period); p = p.plusMonths(1)) {
-                OffsetDateTime cutOff = p.plusMonths(1).atDay(1).atTime(LocalTime.of(6, 0)).atZone(zone).toOffsetDateTime();
-                Job job = withoutChecks.aggregated(job(form, p, cutOff), aggregate(producer, builder, sql, job(form, p, cutOff)));
-                if (job.table() == null) {
-                    throw new IllegalStateException(form + " " + p + ": no table to deliver as history: " + job.findings());
-                }
-                qualityChecks.delivered(job.table(), version);
-            }
-        }
-        System.err.printf("%s: %d periods of both forms delivered as history (%.1f s)%n", mode, back, (System.nanoTime() - t0) / 1e9);
+    static ConfigurableApplicationContext application(Accumulation mode, Path out) {
+        SpringApplication app = new SpringApplication(LabourReportingApplication.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        return app.run("--reporting.accumulation=" + mode.name(), "--reporting.schedule.enabled=false",
+                "--reporting.outbox=" + out.resolve("outbox"), "--logging.level.kz.labour.reporting=WARN");
     }
 
     /** The application's FormBuilder made again from its beans, with other quality checks. */
-    private static FormBuilder formBuilder(ConfigurableApplicationContext context, QualityChecks checks) {
+    static FormBuilder formBuilder(ConfigurableApplicationContext context, QualityChecks checks) {
         return new FormBuilder(context.getBean(ReportingSettings.class), context.getBean(Labels.class),
                 context.getBean(RegionCatalogue.class), context.getBean(Clock.class), context.getBean(Signing.class), checks,
                 context.getBean("sourceDataSource", DataSource.class), context.getBean(SqlLibrary.class));
     }
 
     /** The same settings with the checks switched off, as {@code reporting.plausibility.enabled=false}. */
-    private static PlausibilitySettings switchedOff(PlausibilitySettings s) {
+    static PlausibilitySettings switchedOff(PlausibilitySettings s) {
         return new PlausibilitySettings(false, s.historyPeriods(), s.minHistoryPeriods(), s.outlierScore(), s.minChange(),
                 s.minChangeThousandTenge(), s.zeroMedian(), s.zeroMedianThousandTenge(), s.crossFormPeriods(),
                 s.crossFormMinAccidents());
@@ -431,7 +410,7 @@ public final class SqlBench {
         last.put(name + "Rows", r.rowsPulled());
     }
 
-    private static Job job(FormId form, YearMonth period, OffsetDateTime asOf) {
+    static Job job(FormId form, YearMonth period, OffsetDateTime asOf) {
         return Job.planned(form, period, asOf, new TransmitRequest(period.toString(), form.ascii(), asOf.toString(),
                 Mode.DRY_RUN, Trigger.CLI, "bench"));
     }
