@@ -67,12 +67,12 @@ public final class Report {
                 .append("round by round (the next table gives the build with them); *pipeline-agg* = that ")
                 .append("statement's step alone; *bare* = the same statement over plain JDBC; *peer* = the period's rows ")
                 .append("pulled whole into the JVM and counted there (source checks included); *peer-lean* = the same ")
-                .append("selecting only the columns it needs; *checks* = the source-checks statement, which runs only ")
+                .append("selecting only the columns it needs; *source-checks statement* = the statement that names unsound rows, which runs only ")
                 .append("when the aggregation finds unsound rows (informative); *JIT on* = bare with the server's JIT ")
                 .append("default (informative). Ratios and differences are medians of the per-round ratios and ")
                 .append("differences: the variants of a round ran seconds apart, so a change in the machine's load between ")
                 .append("rounds cancels out. The peer columns are information, not targets.\n\n");
-        md.append("| mode | form | pipeline | pipeline-agg | bare | pipeline/bare | pipeline-bare ms | agg/bare | agg-bare ms | peer | peer/pipeline | peer-lean | peer-lean/pipeline | rows pulled | checks | bare, JIT on |\n");
+        md.append("| mode | form | pipeline | pipeline-agg | bare | pipeline/bare | pipeline-bare ms | agg/bare | agg-bare ms | peer | peer/pipeline | peer-lean | peer-lean/pipeline | rows pulled | source-checks statement | bare, JIT on |\n");
         md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (String mode : modes(sql)) {
             JsonNode m = sql.get(mode);
