@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -15,9 +16,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+
+import javax.sql.DataSource;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -29,11 +33,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import kz.labour.reporting.LabourReportingApplication;
+import kz.labour.reporting.ReportingSettings;
 import kz.labour.reporting.explain.Explainer;
 import kz.labour.reporting.form.Accumulation;
 import kz.labour.reporting.form.FormId;
+import kz.labour.reporting.form.FormTable;
+import kz.labour.reporting.form.Labels;
 import kz.labour.reporting.form.RegionCatalogue;
 import kz.labour.reporting.ledger.Trigger;
+import kz.labour.reporting.quality.DeliveredHistory;
+import kz.labour.reporting.quality.HistoryStore;
+import kz.labour.reporting.quality.PeriodFigures;
+import kz.labour.reporting.quality.PlausibilitySettings;
+import kz.labour.reporting.quality.QualityChecks;
+import kz.labour.reporting.signing.Signing;
 import kz.labour.reporting.source.NamedParameters;
 import kz.labour.reporting.source.SqlLibrary;
 import kz.labour.reporting.transmission.FormBuilder;
@@ -52,8 +65,9 @@ import kz.labour.reporting.transmission.TransmitRequest;
  * the mode is a deployment setting. Variants:
  * <ul>
  * <li>{@code pipeline}: {@code direct:build-form} with a dry-run Job: bindSql, the aggregation over
- *     camel-jdbc (one statement, which also counts the period's unsound source rows), FormTable and
- *     controls (on a clean period the source checks do not run);</li>
+ *     camel-jdbc (one statement, which also counts the period's unsound source rows), FormTable,
+ *     controls and the quality checks (plausibility over the form's history, cross-form) with the
+ *     history delivered (on a clean period the source-checks statement does not run);</li>
  * <li>{@code pipeline-agg}: the route's aggregation step alone: the same {@code jdbc:sourceDataSource}
  *     endpoint with the headers bindSql sets;</li>
  * <li>{@code bare}: the aggregation statement over plain JDBC on one open connection with the same
@@ -61,8 +75,20 @@ import kz.labour.reporting.transmission.TransmitRequest;
  *     soundness checked;</li>
  * <li>{@code peer}: {@link RowPullingPeer} pulling the period's rows whole, the same numbers and
  *     source checks computed in the JVM;</li>
- * <li>{@code peer-lean}: the same peer selecting only the columns it needs.</li>
+ * <li>{@code peer-lean}: the same peer selecting only the columns it needs;</li>
+ * <li>{@code quality}: the route's step after the aggregation ({@code FormBuilder.aggregated}: layout,
+ *     controls and the quality checks) on the period's aggregated rows, history delivered;</li>
+ * <li>{@code quality-off}: the same step of a FormBuilder made from the same beans with the quality
+ *     checks switched off ({@code reporting.plausibility.enabled=false}): layout and controls alone.
+ *     {@code quality - quality-off}, paired by round, is the checks' own time.</li>
  * </ul>
+ * The history "delivered" is what a monthly run reads: before the rounds the harness records the
+ * previous periods of both forms in the pipeline database's delivered history ({@link DeliverHistory}),
+ * and after a form's rounds that form's period, as a monthly run delivers
+ * 1-MEIZhM before it builds 2-OZh. So 1-MEIZhM's cross-form rule builds 2-OZh's current period from
+ * the source, 2-OZh's reads everything delivered. Informative, a few runs: {@code quality-source},
+ * the same step with nothing delivered (a new deployment: every period of history built from the
+ * source at the run's cut-off).
  * Also, informative, a few runs each: {@code checks}, the source-checks statement bare (what a
  * period with unsound rows costs on top, to name them); {@code bare-jit}, the aggregation on a
  * connection left at the server's JIT default; {@code explain-cell} and {@code explain-total},
@@ -74,10 +100,25 @@ import kz.labour.reporting.transmission.TransmitRequest;
 public final class SqlBench {
 
     static final String JDBC = "jdbc:sourceDataSource?useHeadersAsParameters=true&outputType=SelectList&resetAutoCommit=false";
-    static final List<String> VARIANTS = List.of("pipeline", "pipeline-agg", "bare", "peer", "peer-lean");
+    static final List<String> VARIANTS = List.of("pipeline", "pipeline-agg", "bare", "peer", "peer-lean", "quality",
+            "quality-off");
     /** The region whose cell explain is timed on: Karaganda, one of the busiest. */
     static final String EXPLAINED_REGION = "350000000";
     static final int EXPLAIN_RUNS = 5;
+    /** Runs of the checks with nothing delivered: a year to date builds 17 periods from the source each time. */
+    static final int QUALITY_SOURCE_RUNS = 3;
+    /** A deployment that has delivered nothing yet. */
+    static final DeliveredHistory NOTHING_DELIVERED = new DeliveredHistory() {
+        @Override
+        public void record(FormTable table, int version) {
+            throw new UnsupportedOperationException("nothing is delivered here");
+        }
+
+        @Override
+        public Map<YearMonth, PeriodFigures> latest(FormId form, Accumulation accumulation, YearMonth from, YearMonth to) {
+            return Map.of();
+        }
+    };
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args[0]);
@@ -103,17 +144,22 @@ public final class SqlBench {
 
     private static Map<String, Object> runMode(Accumulation mode, YearMonth period, OffsetDateTime asOf, int rounds,
                                                int warmup, Path out) throws Exception {
-        SpringApplication app = new SpringApplication(LabourReportingApplication.class);
-        app.setWebApplicationType(WebApplicationType.NONE);
-        try (ConfigurableApplicationContext context = app.run("--reporting.accumulation=" + mode.name(),
-                "--reporting.schedule.enabled=false", "--reporting.outbox=" + out.resolve("outbox"),
-                "--logging.level.kz.labour.reporting=WARN")) {
+        try (ConfigurableApplicationContext context = application(mode, out)) {
             ProducerTemplate producer = context.getBean(ProducerTemplate.class);
             FormBuilder builder = context.getBean(FormBuilder.class);
             SqlLibrary sql = context.getBean(SqlLibrary.class);
             Explainer explainer = context.getBean(Explainer.class);
             String prefixes = context.getBean(RegionCatalogue.class).prefixList();
             ZoneId zone = ZoneId.of(context.getEnvironment().getProperty("reporting.zone", "Asia/Almaty"));
+            QualityChecks qualityChecks = context.getBean(QualityChecks.class);
+            PlausibilitySettings plausibility = context.getBean(PlausibilitySettings.class);
+            // The route's step after the aggregation, made again from the application's beans: with the
+            // quality checks switched off, and with nothing delivered.
+            FormBuilder withoutChecks = formBuilder(context, new QualityChecks(context.getBean(HistoryStore.class),
+                    switchedOff(plausibility), context.getBean(RegionCatalogue.class), context.getBean(Labels.class)));
+            FormBuilder nothingDelivered = formBuilder(context, new QualityChecks(NOTHING_DELIVERED, plausibility,
+                    context.getBean(RegionCatalogue.class), context.getBean(Labels.class)));
+            DeliverHistory.record(context, mode, period.minusMonths(periodsRead(plausibility, mode)), period.minusMonths(1));
 
             // The values the route binds, from the route's own step.
             Map<String, Object> parameters = new LinkedHashMap<>();
@@ -136,27 +182,18 @@ public final class SqlBench {
                     NamedParameters aggregation = NamedParameters.parse(sql.aggregation(form));
                     Map<String, Runnable> variants = new LinkedHashMap<>();
                     Map<String, Object> last = Collections.synchronizedMap(new LinkedHashMap<>());
+                    // the period's aggregated rows as the route's step after the aggregation gets them
+                    List<Map<String, Object>> aggregated = aggregate(producer, builder, sql, job(form, period, asOf));
                     variants.put("pipeline", () -> {
                         Exchange ex = producer.send("direct:build-form", e -> e.setProperty("job", job(form, period, asOf)));
                         rethrow(ex);
                         Job job = ex.getProperty("job", Job.class);
-                        if (job.table() == null || !job.findings().isEmpty()) {
-                            throw new IllegalStateException(form + ": the pipeline built no clean table: " + job.findings());
-                        }
+                        last.put("pipeline-history", checked(form, job, true));
                         last.put("pipeline", job.table());
+                        last.put("warnings", job.findings().size());
                     });
-                    variants.put("pipeline-agg", () -> {
-                        Job job = job(form, period, asOf);
-                        Exchange ex = producer.send(JDBC, e -> {
-                            e.setProperty("job", job);
-                            builder.bindSql(job, e.getMessage().getHeaders());
-                            e.getMessage().setBody(sql.aggregation(form));
-                        });
-                        rethrow(ex);
-                        @SuppressWarnings("unchecked")
-                        List<Map<String, Object>> rows = ex.getMessage().getBody(List.class);
-                        last.put("pipeline-agg", Cells.normalise(rows));
-                    });
+                    variants.put("pipeline-agg", () -> last.put("pipeline-agg",
+                            Cells.normalise(aggregate(producer, builder, sql, job(form, period, asOf)))));
                     variants.put("bare", () -> sqlRun(() -> {
                         List<Map<String, Object>> rows = aggregation.query(bare, parameters);
                         if (rows.stream().anyMatch(r -> ((Number) r.get("suspect")).longValue() != 0
@@ -168,6 +205,14 @@ public final class SqlBench {
                     }));
                     variants.put("peer", () -> sqlRun(() -> pullRows(form, peer, "peer", from, mode.until(period), asOf, windowStart, last)));
                     variants.put("peer-lean", () -> sqlRun(() -> pullRows(form, leanPeer, "peer-lean", from, mode.until(period), asOf, windowStart, last)));
+                    variants.put("quality", () -> last.put("quality-history",
+                            checked(form, builder.aggregated(job(form, period, asOf), aggregated), true)));
+                    variants.put("quality-off", () -> {
+                        Job job = withoutChecks.aggregated(job(form, period, asOf), aggregated);
+                        if (job.table() == null || !job.validation().history().isEmpty()) {
+                            throw new IllegalStateException(form + ": with the checks switched off the step read history or built nothing");
+                        }
+                    });
 
                     Map<String, List<Double>> samples = new LinkedHashMap<>();
                     variants.keySet().forEach(v -> samples.put(v, new ArrayList<>()));
@@ -192,6 +237,22 @@ public final class SqlBench {
                         }
                     }
                     verify(form, last);
+                    if (!last.get("pipeline-history").equals(last.get("quality-history"))) {
+                        throw new IllegalStateException(form + ": the route read other history than the step timed alone: "
+                                + last.get("pipeline-history") + " and " + last.get("quality-history"));
+                    }
+
+                    // Informative, a few runs: the checks of a deployment that has delivered nothing yet,
+                    // every period of history built from the source.
+                    List<Double> fromSource = new ArrayList<>();
+                    for (int i = 0; i < QUALITY_SOURCE_RUNS; i++) {
+                        System.gc();
+                        long t0 = System.nanoTime();
+                        Job job = nothingDelivered.aggregated(job(form, period, asOf), aggregated);
+                        fromSource.add((System.nanoTime() - t0) / 1e6);
+                        last.put("source-history", checked(form, job, false));
+                    }
+                    samples.put("quality-source", fromSource);
 
                     // Informative, a few runs each: naming unsound rows (the checks statement, bare),
                     // and the aggregation with the server's JIT default.
@@ -250,12 +311,90 @@ public final class SqlBench {
                     samples.forEach((v, s) -> formResult.put(v, Map.of("median", median(s), "samples", s)));
                     formResult.put("peerRowsPulled", last.get("peerRows"));
                     formResult.put("peerLeanRowsPulled", last.get("peer-leanRows"));
+                    formResult.put("history", Map.of("delivered", last.get("quality-history"), "source", last.get("source-history")));
+                    formResult.put("warnings", last.get("warnings"));
                     result.put(form.ascii(), formResult);
                     System.err.printf("%s %s: %s%n", mode, form.ascii(), summary(formResult));
+
+                    // As a monthly run delivers this form before it builds the next (the plan's order),
+                    // the forms after it find its period delivered.
+                    if (form.ordinal() < FormId.values().length - 1) {
+                        qualityChecks.delivered(table, DeliverHistory.version(mode));
+                    }
                 }
                 return result;
             }
         }
+    }
+
+    /** The route's aggregation step alone: the same endpoint, with the headers bindSql sets. */
+    static List<Map<String, Object>> aggregate(ProducerTemplate producer, FormBuilder builder, SqlLibrary sql, Job job) {
+        Exchange ex = producer.send(JDBC, e -> {
+            e.setProperty("job", job);
+            builder.bindSql(job, e.getMessage().getHeaders());
+            e.getMessage().setBody(sql.aggregation(job.form()));
+        });
+        rethrow(ex);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = ex.getMessage().getBody(List.class);
+        return rows;
+    }
+
+    /**
+     * A build that ran its quality checks: the form laid out with no ERROR and both quality stages run.
+     * Returns how many periods of history they read, of the form's own and of the other form,
+     * delivered or built from the source. With {@code delivered}, the form's own history must all have
+     * been delivered: the case measured is a monthly run's.
+     */
+    private static Map<String, Long> checked(FormId form, Job job, boolean delivered) {
+        if (job.step() != Job.Step.RENDER || job.table() == null) {
+            throw new IllegalStateException(form + ": the build ended at " + job.step() + ": " + job.findings());
+        }
+        job.validation().stages().stream().filter(stage -> !stage.notRun().isEmpty()).findFirst().ifPresent(stage -> {
+            throw new IllegalStateException(form + ": the " + stage.stage().key() + " checks did not run: " + stage.notRun());
+        });
+        Map<String, Long> read = new TreeMap<>();
+        for (PeriodFigures p : job.validation().history()) {
+            read.merge((p.form() == form ? "own " : "other ") + p.origin().name().toLowerCase(Locale.ROOT), 1L, Long::sum);
+        }
+        if (delivered && read.containsKey("own built")) {
+            throw new IllegalStateException(form + ": the history is not all delivered: " + read);
+        }
+        return read;
+    }
+
+    /**
+     * The periods before the current one that the quality checks read (as QualityChecks.check counts
+     * them): the plausibility history or the cross-form window, and a year to date one more, whose
+     * month is the increment over the month before.
+     */
+    private static int periodsRead(PlausibilitySettings settings, Accumulation mode) {
+        return Math.max(settings.historyPeriods(), settings.crossFormPeriods() - 1) + (mode == Accumulation.YEAR_TO_DATE ? 1 : 0);
+    }
+
+    /**
+     * The real application context (configuration from the SOURCE_DB_* / PIPELINE_DB_* environment
+     * variables) in an accumulation mode, a deployment setting; no schedule.
+     */
+    static ConfigurableApplicationContext application(Accumulation mode, Path out) {
+        SpringApplication app = new SpringApplication(LabourReportingApplication.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        return app.run("--reporting.accumulation=" + mode.name(), "--reporting.schedule.enabled=false",
+                "--reporting.outbox=" + out.resolve("outbox"), "--logging.level.kz.labour.reporting=WARN");
+    }
+
+    /** The application's FormBuilder made again from its beans, with other quality checks. */
+    static FormBuilder formBuilder(ConfigurableApplicationContext context, QualityChecks checks) {
+        return new FormBuilder(context.getBean(ReportingSettings.class), context.getBean(Labels.class),
+                context.getBean(RegionCatalogue.class), context.getBean(Clock.class), context.getBean(Signing.class), checks,
+                context.getBean("sourceDataSource", DataSource.class), context.getBean(SqlLibrary.class));
+    }
+
+    /** The same settings with the checks switched off, as {@code reporting.plausibility.enabled=false}. */
+    static PlausibilitySettings switchedOff(PlausibilitySettings s) {
+        return new PlausibilitySettings(false, s.historyPeriods(), s.minHistoryPeriods(), s.outlierScore(), s.minChange(),
+                s.minChangeThousandTenge(), s.zeroMedian(), s.zeroMedianThousandTenge(), s.crossFormPeriods(),
+                s.crossFormMinAccidents());
     }
 
     /** One run of a row-pulling peer; its numbers are kept for the cross-check, and a source problem fails the run. */
@@ -271,7 +410,7 @@ public final class SqlBench {
         last.put(name + "Rows", r.rowsPulled());
     }
 
-    private static Job job(FormId form, YearMonth period, OffsetDateTime asOf) {
+    static Job job(FormId form, YearMonth period, OffsetDateTime asOf) {
         return Job.planned(form, period, asOf, new TransmitRequest(period.toString(), form.ascii(), asOf.toString(),
                 Mode.DRY_RUN, Trigger.CLI, "bench"));
     }
@@ -308,11 +447,12 @@ public final class SqlBench {
     private static String summary(Map<String, Object> formResult) {
         StringBuilder s = new StringBuilder();
         formResult.forEach((v, r) -> {
-            if (r instanceof Map<?, ?> m) {
+            if (r instanceof Map<?, ?> m && m.get("median") instanceof Double) {
                 s.append(v).append(String.format("=%.1fms ", (Double) m.get("median")));
             }
         });
-        return s.toString() + "peer rows=" + formResult.get("peerRowsPulled");
+        return s.toString() + "peer rows=" + formResult.get("peerRowsPulled") + " history read=" + formResult.get("history")
+                + " findings=" + formResult.get("warnings");
     }
 
     static double median(List<Double> samples) {
