@@ -12,10 +12,13 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PublicKey;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.sshd.common.config.keys.KeyUtils;
@@ -61,6 +64,7 @@ public final class EmbeddedSftpServer implements AutoCloseable {
     private final String clientKeyPassphrase;
     private final PublicKey clientKey;
     private final AtomicReference<String> cutDuring = new AtomicReference<>();
+    private final AtomicReference<Hold> hold = new AtomicReference<>();
     private final List<String> completedUploads = new CopyOnWriteArrayList<>();
     private SshServer server;
 
@@ -153,6 +157,16 @@ public final class EmbeddedSftpServer implements AutoCloseable {
     }
 
     /**
+     * Arms a one-shot slow line: the next time a client writes to a file whose name contains
+     * {@code fileNamePart}, the server takes that first chunk only once {@code release} is counted down
+     * (or {@code atMost} has passed). The client sees nothing but a slow server; the file waits under
+     * the name it is written as (a temporary name, for a careful client).
+     */
+    public void holdUploadOf(String fileNamePart, CountDownLatch release, Duration atMost) {
+        hold.set(new Hold(Objects.requireNonNull(fileNamePart), Objects.requireNonNull(release), atMost));
+    }
+
+    /**
      * Names of the files that reached their final name by a rename (the way a careful client finishes
      * an upload), in order, since this object was made: how a test tells an upload from a file left alone.
      */
@@ -235,12 +249,33 @@ public final class EmbeddedSftpServer implements AutoCloseable {
         }
     }
 
-    /** Counts finished uploads; closes a client's connection in the middle of one when a fault is armed. */
+    private record Hold(String fileNamePart, CountDownLatch release, Duration atMost) {
+    }
+
+    /**
+     * Counts finished uploads; holds one back as a slow line would, or closes a client's connection in
+     * the middle of one, when armed.
+     */
     private final class Uploads implements SftpEventListener {
         @Override
         public void moved(ServerSession session, Path srcPath, Path dstPath, Collection<CopyOption> opts, Throwable thrown) {
             if (thrown == null) {
                 completedUploads.add(dstPath.getFileName().toString());
+            }
+        }
+
+        @Override
+        public void writing(ServerSession session, String remoteHandle, FileHandle localHandle, long offset, byte[] data,
+                            int dataOffset, int dataLen) throws IOException {
+            Hold h = hold.get();
+            if (h != null && localHandle.getFile().getFileName().toString().contains(h.fileNamePart())
+                    && hold.compareAndSet(h, null)) {
+                try {
+                    h.release().await(h.atMost().toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while holding the upload of " + localHandle.getFile().getFileName(), e);
+                }
             }
         }
 

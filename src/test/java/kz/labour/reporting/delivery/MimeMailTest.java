@@ -150,4 +150,36 @@ class MimeMailTest {
         assertThat(changed.ok()).as(changed.output()).isFalse();
         assertThat(changed.output()).contains("Verification failure");
     }
+
+    @Test
+    void theMessageIdIsMadeOfTheDeliveryKeyAndTheSendersDomainSignedOrNot() throws Exception {
+        String key = "2-OZh.2025-06.V0001.delivery1";
+
+        MimeMessage unsigned = sentAndReceived(mimeMail(UnaryOperator.identity()).message(MAIL, key));
+        MimeMessage signed = sentAndReceived(mimeMail(signing()).message(MAIL, key));
+        MimeMessage again = sentAndReceived(mimeMail(UnaryOperator.identity()).message(MAIL, key));
+        MimeMessage resent = sentAndReceived(mimeMail(UnaryOperator.identity()).message(MAIL, "2-OZh.2025-06.V0001.delivery2"));
+
+        // MAIL_FROM is reports@inspection.kz
+        assertThat(unsigned.getMessageID()).isEqualTo("<2-OZh.2025-06.V0001.delivery1@inspection.kz>");
+        assertThat(signed.getMessageID()).isEqualTo("<2-OZh.2025-06.V0001.delivery1@inspection.kz>");
+        assertThat(again.getMessageID()).as("the same delivery made again").isEqualTo(unsigned.getMessageID());
+        assertThat(resent.getMessageID()).isEqualTo("<2-OZh.2025-06.V0001.delivery2@inspection.kz>");
+    }
+
+    @Test
+    void aKeyOrSenderWithCharactersAMessageIdCannotCarryIsReducedToThoseItCan() {
+        assertThat(MimeMail.messageId("2-ӨЖ 2025/06 <V1>", "Reports <reports@inspection.kz>"))
+                .isEqualTo("<2-___2025_06__V1_@inspection.kz>");
+        assertThat(MimeMail.messageId("2-OZh.2025-06.V0001.delivery1", "reports@"))
+                .isEqualTo("<2-OZh.2025-06.V0001.delivery1@labour-reporting.invalid>");
+    }
+
+    @Test
+    void withoutAKeyEveryMessageHasAnIdOfItsOwn() throws Exception {
+        MimeMessage first = sentAndReceived(mimeMail(UnaryOperator.identity()).message(MAIL));
+        MimeMessage second = sentAndReceived(mimeMail(UnaryOperator.identity()).message(MAIL));
+
+        assertThat(first.getMessageID()).isNotBlank().isNotEqualTo(second.getMessageID());
+    }
 }

@@ -9,10 +9,15 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import kz.labour.reporting.form.Accumulation;
 import kz.labour.reporting.form.Finding;
 import kz.labour.reporting.form.FormId;
 import kz.labour.reporting.form.Severity;
 import kz.labour.reporting.form.Version;
+import kz.labour.reporting.ledger.ChannelStatus;
+import kz.labour.reporting.ledger.Requester;
+import kz.labour.reporting.ledger.Status;
+import kz.labour.reporting.ledger.Transmission;
 import kz.labour.reporting.ledger.Trigger;
 import kz.labour.reporting.source.Aggregate;
 
@@ -62,5 +67,24 @@ class JobTest {
     void isNamedAsLogLinesNameIt() {
         assertThat(PLANNED.name()).isEqualTo("2-ӨЖ 2025-06");
         assertThat(PLANNED.toBuild(Version.of(2), 'R').versionName()).isEqualTo("2-ӨЖ 2025-06 V0002");
+    }
+
+    @Test
+    void theMailKeyNamesFormPeriodVersionAndTheDeliveryUnderWay() {
+        Job delivering = PLANNED.toBuild(Version.FIRST, 'N').toDeliver(recorded(Version.FIRST, Status.DELIVERING, 0));
+        Job resending = PLANNED.toBuild(Version.of(2), 'R').toDeliver(recorded(Version.of(2), Status.DELIVERED, 1));
+
+        // none delivered yet (a first delivery, or one finished after a crash): delivery 1; a resend of a version
+        // delivered once: delivery 2
+        assertThat(delivering.mailKey()).isEqualTo("2-OZh.2025-06.V0001.delivery1");
+        assertThat(resending.mailKey()).isEqualTo("2-OZh.2025-06.V0002.delivery2");
+        assertThat(PLANNED.toBuild(Version.FIRST, 'N').mailKey()).as("before the ledger has it").isEqualTo("2-OZh.2025-06.V0001.delivery1");
+    }
+
+    static Transmission recorded(Version version, Status status, int deliveries) {
+        OffsetDateTime at = OffsetDateTime.parse("2025-07-01T06:00:00+05:00");
+        return new Transmission(1, FormId.OZH, YearMonth.of(2025, 6), version, version.equals(Version.FIRST) ? 'N' : 'R',
+                Accumulation.MONTH, at, "a".repeat(64), List.of(), status, ChannelStatus.PENDING, null, null,
+                ChannelStatus.PENDING, null, null, deliveries, new Requester(Trigger.CLI, "test"), at, at);
     }
 }
