@@ -25,7 +25,7 @@ import kz.labour.reporting.form.FormId;
  * longer prove it holds the lease stops before its next send or ledger change.
  *
  * <p>Every time is the database's ({@code now()}), so the instances' clocks never have to agree.
- * A held lease is renewed every third of its time to live on a connection taken from the pool for
+ * A held lease is renewed every sixth of its time to live on a connection taken from the pool for
  * that moment only: nothing depends on one session staying alive, unlike the advisory lock this
  * replaces, which an idle-session timeout or {@code pg_terminate_backend} released under a running
  * delivery.
@@ -90,7 +90,7 @@ public class Leases implements DisposableBean {
             }
             if (!token.isEmpty()) {
                 TransmissionLease lease = new TransmissionLease(this, form, period, token.get(0), started + ttl.toNanos());
-                lease.renewal(renewer.scheduleWithFixedDelay(() -> renew(lease), ttl.toMillis() / 3, ttl.toMillis() / 3,
+                lease.renewal(renewer.scheduleWithFixedDelay(() -> renew(lease), renewEvery(), renewEvery(),
                         TimeUnit.MILLISECONDS));
                 return lease;
             }
@@ -121,6 +121,15 @@ public class Leases implements DisposableBean {
         } catch (DataAccessException e) {
             return "another run";
         }
+    }
+
+    /**
+     * How often a held lease is renewed: a check demands more than half the time to live left
+     * ({@link #held}), so renewing every sixth means one failed renewal (a database restart, a pool
+     * briefly empty) never fails a check of a run that is alive; only a second one in a row may.
+     */
+    private long renewEvery() {
+        return ttl.toMillis() / 6;
     }
 
     /** Extends the lease by its time to live; a lease that expired or passed to another run is lost for good. */

@@ -45,6 +45,10 @@ class OperatorAlerts {
     private static String channelLine(Transmission t, Channel channel) {
         ChannelStatus status = t.status(channel);
         String error = t.error(channel);
+        if (status == ChannelStatus.PENDING && error == null) {
+            // only a refusal that stops the whole version leaves a channel untried at the end of a delivery
+            return "PENDING: held back, not sent, so the bureau never holds two different files under one version";
+        }
         return status == ChannelStatus.DONE ? "done" : status + (error == null ? "" : ": " + error);
     }
 }

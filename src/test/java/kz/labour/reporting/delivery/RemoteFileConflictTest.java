@@ -96,7 +96,7 @@ class RemoteFileConflictTest {
         assertThat(env.mailsTo(OPERATOR)).singleElement().satisfies(alert -> {
             MailMessages m = MailMessages.read(alert);
             assertThat(m.subject()).isEqualTo("labour-reporting: 2-OZh 2025-06 V0001 not delivered");
-            assertThat(m.text()).contains("SFTP:   FAILED: " + conflict, "E-mail: PENDING");
+            assertThat(m.text()).contains("SFTP:   FAILED: " + conflict, "E-mail: PENDING: held back, not sent");
         });
 
         Run again = transmit(cli, "2025-06", "2-OZh");

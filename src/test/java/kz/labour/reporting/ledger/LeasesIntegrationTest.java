@@ -94,6 +94,34 @@ class LeasesIntegrationTest {
     }
 
     @Test
+    void oneFailedRenewalNeverFailsTheChecksOfARunThatIsAlive() {
+        JdbcTemplate admin = new JdbcTemplate(TestPostgres.dataSource(pool.getJdbcUrl()));
+        try (TransmissionLease lease = leases.acquire(FormId.OZH, JUNE, Duration.ZERO, "alive")) {
+            // the next renewal fails (as during a database restart), the ones after it succeed;
+            // a sequence is not rolled back with the failed UPDATE, so it counts the attempts
+            admin.execute("""
+                    CREATE SEQUENCE renewal_attempt;
+                    CREATE FUNCTION refuse_first_renewal() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                        IF nextval('renewal_attempt') = 1 THEN
+                            RAISE EXCEPTION 'renewal refused by the test';
+                        END IF;
+                        RETURN NEW;
+                    END $$;
+                    CREATE TRIGGER refuse_first_renewal BEFORE UPDATE ON transmission_lease
+                        FOR EACH ROW EXECUTE FUNCTION refuse_first_renewal();
+                    """);
+            // checks all through the failed renewal and the one after it (ttl 3 s: one every 0.5 s)
+            long until = System.nanoTime() + Duration.ofMillis(2200).toNanos();
+            while (System.nanoTime() - until < 0) {
+                lease.verify();
+            }
+            assertThat(admin.queryForObject("SELECT last_value FROM renewal_attempt", Long.class))
+                    .as("renewals tried, the first refused").isGreaterThanOrEqualTo(3);
+        }
+    }
+
+    @Test
     void theLeaseOutlivesTheServerEndingItsSessions() {
         JdbcTemplate admin = new JdbcTemplate(TestPostgres.dataSource(pool.getJdbcUrl()));
         String name = admin.queryForObject("SELECT current_database()", String.class);

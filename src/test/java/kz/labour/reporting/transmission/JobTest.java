@@ -85,6 +85,6 @@ class JobTest {
         OffsetDateTime at = OffsetDateTime.parse("2025-07-01T06:00:00+05:00");
         return new Transmission(1, FormId.OZH, YearMonth.of(2025, 6), version, version.equals(Version.FIRST) ? 'N' : 'R',
                 Accumulation.MONTH, at, "a".repeat(64), List.of(), status, ChannelStatus.PENDING, null, null,
-                ChannelStatus.PENDING, null, null, deliveries, new Requester(Trigger.CLI, "test"), at, at);
+                ChannelStatus.PENDING, null, null, deliveries, new Requester(Trigger.CLI, "test"), at, at, null, null);
     }
 }
