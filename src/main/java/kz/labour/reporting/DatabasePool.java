@@ -75,6 +75,16 @@ public class DatabasePool extends HikariDataSource {
         setConnectionTimeout((connectTimeoutSeconds + POOL_MARGIN_SECONDS) * 1000L);
     }
 
+    /**
+     * A driver setting, always as text: with a JDBC URL the pool hands these to the driver as
+     * {@link java.util.Properties}, whose reader sees only String values, so a number or a boolean
+     * would be dropped without a word.
+     */
+    @Override
+    public void addDataSourceProperty(String name, Object value) {
+        super.addDataSourceProperty(name, String.valueOf(value));
+    }
+
     @Override
     public Connection getConnection() throws SQLException {
         Failure last = lastFailure;

@@ -40,6 +40,17 @@ class DatabasePoolTest {
     }
 
     @Test
+    void theDriverReceivesEverySettingAsText() {
+        // the driver reads its settings with Properties.getProperty, which sees String values only
+        try (DatabasePool pool = pool("jdbc:postgresql://127.0.0.1:1/labour_source")) {
+            pool.addDataSourceProperty("prepareThreshold", 0);
+            assertThat(pool.getDataSourceProperties()).containsEntry("connectTimeout", String.valueOf(TIMEOUT_SECONDS))
+                    .containsEntry("loginTimeout", String.valueOf(TIMEOUT_SECONDS)).containsEntry("tcpKeepAlive", "true")
+                    .containsEntry("prepareThreshold", "0");
+        }
+    }
+
+    @Test
     void aClosedPortFailsWithinTheTimeoutNamingHostPortAndCause() {
         int port = SilentServer.closedPort();
         try (DatabasePool pool = pool("jdbc:postgresql://127.0.0.1:" + port + "/labour_source")) {

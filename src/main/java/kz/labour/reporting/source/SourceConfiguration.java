@@ -40,9 +40,13 @@ class SourceConfiguration {
         // JIT off: the forms' statements are planned with a huge row estimate (full joins of
         // per-region aggregates), which makes PostgreSQL's JIT spend over a second compiling a
         // statement that runs in a tenth of that (BENCHMARKS.md). Set per session, whatever the server's default.
-        // Custom plans always: once pgjdbc prepares a statement run five times on a connection (a
-        // backfill), PostgreSQL may switch to a generic plan that ignores the period's bounds; a
-        // month and a year to date want different plans, and planning costs a few milliseconds.
+        // Unnamed statements only, each planned for its period: a month and a year to date want
+        // different plans, and planning costs a few milliseconds. A server-side prepared statement
+        // (pgjdbc makes one of a statement run five times on a connection: a backfill, the quality
+        // checks' history) saves nothing here, made the forms' statements slower when they took turns
+        // on a session (BENCHMARKS.md), and would let PostgreSQL switch to a generic plan that ignores
+        // the period's bounds; force_custom_plan still holds if a driver setting is lost.
+        ds.addDataSourceProperty("prepareThreshold", 0);
         ds.setConnectionInitSql("SET statement_timeout = '" + timeoutSeconds + "s'; SET default_transaction_read_only = on; "
                 + "SET jit = off; SET plan_cache_mode = force_custom_plan");
         return ds;

@@ -192,6 +192,24 @@ class FormBuildIntegrationTest {
             }
         }
 
+        @Test
+        void sourceStatementsRunAsUnnamedStatementsHoweverOftenTheyRun(@Autowired @Qualifier("sourceDataSource") DataSource source)
+                throws SQLException {
+            try (Connection c = source.getConnection()) {
+                // pgjdbc would make a server-side prepared statement of the fifth run on one session
+                for (int run = 0; run < 6; run++) {
+                    try (var ps = c.prepareStatement("SELECT count(*) FROM inspection WHERE completed_on >= ?")) {
+                        ps.setObject(1, java.time.LocalDate.of(2025, 6, 1));
+                        ps.executeQuery().close();
+                    }
+                }
+                try (Statement st = c.createStatement(); var rs = st.executeQuery("SELECT string_agg(statement, ' | ') FROM pg_prepared_statements")) {
+                    rs.next();
+                    assertThat(rs.getString(1)).isNull();
+                }
+            }
+        }
+
         static String show(Statement st, String setting) throws SQLException {
             try (var rs = st.executeQuery("SHOW " + setting)) {
                 rs.next();
