@@ -14,8 +14,8 @@ import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.AdviceWith;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,16 +39,13 @@ import kz.labour.reporting.support.TestPostgres;
 @PipelineTest
 class ConcurrentTransmitTest {
 
+    /** The servers and databases of this class, stopped after its last test. */
+    @RegisterExtension
     static final DeliveryEnvironment env = new DeliveryEnvironment();
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         env.register(registry);
-    }
-
-    @AfterAll
-    static void stopServers() {
-        env.close();
     }
 
     @Autowired

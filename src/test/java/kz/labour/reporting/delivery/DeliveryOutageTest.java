@@ -14,9 +14,9 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -45,16 +45,13 @@ import kz.labour.reporting.support.RedeliveryWatch;
 @Import(RedeliveryWatch.Config.class)
 class DeliveryOutageTest {
 
+    /** The servers and databases of this class, stopped after its last test. */
+    @RegisterExtension
     static final DeliveryEnvironment env = new DeliveryEnvironment();
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         env.register(registry);
-    }
-
-    @AfterAll
-    static void stopServers() {
-        env.close();
     }
 
     @Autowired

@@ -20,9 +20,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import kz.labour.reporting.ops.Cli;
@@ -42,6 +42,8 @@ import kz.labour.reporting.support.TestPostgres;
  */
 class EndedDatabaseSessionsTest {
 
+    /** The servers and databases of this class, stopped after its last test. */
+    @RegisterExtension
     static final DeliveryEnvironment env = new DeliveryEnvironment();
     static final int TTL_SECONDS = 3;
     static final String XLSX = "2-OZh_2025-06_V0001_N.xlsx";
@@ -52,11 +54,6 @@ class EndedDatabaseSessionsTest {
     @AfterEach
     void stopThreads() {
         threads.shutdownNow();
-    }
-
-    @AfterAll
-    static void stopServers() {
-        env.close();
     }
 
     @Test

@@ -17,9 +17,9 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.mail.smime.SMIMESigned;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -51,6 +51,8 @@ import kz.labour.reporting.support.TestPostgres;
 @DirtiesContext
 class SignedDeliveryTest {
 
+    /** The servers and databases of this class, stopped after its last test. */
+    @RegisterExtension
     static final DeliveryEnvironment env = new DeliveryEnvironment();
     static final TestPki PKI = TestPki.create(FixedClock.NOW);
     /** PipelineTest's ORG_BIN. */
@@ -63,11 +65,6 @@ class SignedDeliveryTest {
         Path store = TestPki.pkcs12(env.dir.resolve("organisation.p12"), PASSWORD, "organisation", ORG);
         registry.add("signing.keystore-file", store::toString);
         registry.add("signing.keystore-password", () -> PASSWORD);
-    }
-
-    @AfterAll
-    static void stopServers() {
-        env.close();
     }
 
     @Autowired

@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.YearMonth;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
@@ -41,16 +41,13 @@ import kz.labour.reporting.support.TestPostgres;
 @DirtiesContext
 class StableMessageIdTest {
 
+    /** The servers and databases of this class, stopped after its last test. */
+    @RegisterExtension
     static final DeliveryEnvironment env = new DeliveryEnvironment();
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         env.register(registry);
-    }
-
-    @AfterAll
-    static void stopServers() {
-        env.close();
     }
 
     @Autowired

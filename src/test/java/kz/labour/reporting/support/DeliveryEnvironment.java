@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -39,7 +41,7 @@ import kz.labour.reporting.ops.Command;
  * class, registered as the application's settings; the servers can be stopped and started on the
  * same ports to play outages.
  */
-public final class DeliveryEnvironment implements AutoCloseable {
+public final class DeliveryEnvironment implements AutoCloseable, AfterAllCallback {
 
     public static final String BUREAU = "stat@bureau.kz";
     public static final String BUREAU_ARCHIVE = "archive@bureau.kz";
@@ -199,6 +201,12 @@ public final class DeliveryEnvironment implements AutoCloseable {
         public String toString() {
             return "exit " + exitCode + "\n" + out + err;
         }
+    }
+
+    /** As a test class's {@code @RegisterExtension} field: the servers stop after the class's last test. */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override
