@@ -69,10 +69,6 @@ public class Ledger {
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }
 
-    public Optional<Transmission> latestDelivered(FormId form, YearMonth period) {
-        return history(form, period).stream().filter(t -> t.status() == Status.DELIVERED).reduce((first, second) -> second);
-    }
-
     public Optional<Transmission> find(long id) {
         return jdbc().query("SELECT " + COLUMNS + " FROM transmission WHERE id = ?", this::transmission, id).stream().findFirst();
     }

@@ -110,7 +110,8 @@ class TransmissionRecords {
                 if (unfinished.isPresent()) {
                     Transmission t = unfinished.get();
                     try {
-                        stored(job, t);
+                        // only whether the files are as recorded: nothing is sent from them here
+                        RenderedForm.read(periodDirectory(job), t.manifestName());
                     } catch (StoredFileException unusable) {
                         yield toBuild(job, Optional.of(supersede(job, t, unusable)), reached);
                     }
