@@ -14,6 +14,7 @@ import kz.labour.reporting.form.RenderedForm;
 import kz.labour.reporting.form.Version;
 import kz.labour.reporting.ledger.Transmission;
 import kz.labour.reporting.quality.QualityChecks;
+import kz.labour.reporting.receipts.DeliveryKey;
 import kz.labour.reporting.source.Aggregate;
 
 /**
@@ -89,8 +90,7 @@ public record Job(FormId form, YearMonth period, OffsetDateTime asOf, TransmitRe
      * same when an interrupted delivery is finished, the next number for a resend.
      */
     public String mailKey() {
-        return form.ascii() + "." + period + "." + version.label() + ".delivery"
-                + (transmission == null ? 1 : transmission.deliveries() + 1);
+        return new DeliveryKey(form, period, version, transmission == null ? 1 : transmission.deliveries() + 1).toString();
     }
 
     // ---- the next state ---------------------------------------------------------------------
