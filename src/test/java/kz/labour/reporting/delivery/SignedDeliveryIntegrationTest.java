@@ -44,12 +44,12 @@ import kz.labour.reporting.support.TestPostgres;
  * server and mail relay: every file goes up with its detached signature before the manifest, which
  * lists them and says it is signed; each e-mail arrives S/MIME-signed; a resend sends the stored
  * signatures byte for byte, a forced new version is signed anew. Signatures are checked with
- * BouncyCastle against the test CA (openssl checks them in CmsSignerTest, MimeMailTest and the system test).
+ * BouncyCastle against the test CA (openssl checks them in CmsSignerIntegrationTest, MimeMailIntegrationTest and the system test).
  */
 @PipelineTest
 // its own context (the signing settings differ): stopped after the class, not left for the JVM's exit
 @DirtiesContext
-class SignedDeliveryTest {
+class SignedDeliveryIntegrationTest {
 
     /** The servers and databases of this class, stopped after its last test. */
     @RegisterExtension

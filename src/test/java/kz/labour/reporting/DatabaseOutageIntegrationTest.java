@@ -21,13 +21,15 @@ import kz.labour.reporting.support.TestPostgres;
 /**
  * {@code transmit} as an operator runs it (the jar's entry point, settings as the environment gives
  * them) while one database is unreachable (a closed port) or silent (accepts and never answers), with
- * the configured timeouts: the run ends within a minute with exit 1, and each form's line names the
- * database, host, port and cause. Nothing is retried like a delivery (the pipeline's lock and the
+ * a short connect timeout (what the run does does not depend on its length, so the test need not sit out the
+ * default): the run ends within a minute with exit 1, and each form's line names the database, host,
+ * port and cause. Nothing is retried like a delivery (the pipeline's lock and the
  * delivery back-off would otherwise add minutes per form).
  */
-class DatabaseOutageTest {
+class DatabaseOutageIntegrationTest {
 
     static final Duration LIMIT = Duration.ofSeconds(60);
+    static final int CONNECT_TIMEOUT_SECONDS = 2;
 
     @TempDir
     Path outbox;
@@ -55,6 +57,8 @@ class DatabaseOutageTest {
         set("source.datasource.username", "postgres");
         set("pipeline.datasource.url", pipeline);
         set("pipeline.datasource.username", "postgres");
+        set("source.datasource.connect-timeout-seconds", String.valueOf(CONNECT_TIMEOUT_SECONDS));
+        set("pipeline.datasource.connect-timeout-seconds", String.valueOf(CONNECT_TIMEOUT_SECONDS));
         set("reporting.org.bin", "123456789012");
         set("reporting.outbox", outbox.toString());
         set("spring.jmx.enabled", "false");
@@ -106,7 +110,7 @@ class DatabaseOutageTest {
             Run run = transmit(unreachable(silent.port()), TestPostgres.newDatabase("pipeline"));
 
             eachFormFailedWith(run, "source database 127.0.0.1:" + silent.port()
-                    + ": no answer within 10 s; check SOURCE_DB_URL and that the server is up");
+                    + ": no answer within " + CONNECT_TIMEOUT_SECONDS + " s; check SOURCE_DB_URL and that the server is up");
             assertThat(run.all()).as("no stack trace").doesNotContain("\tat ");
         }
     }
@@ -131,7 +135,7 @@ class DatabaseOutageTest {
             Run run = transmit(TestPostgres.newSource("/fixtures/june-2025.sql"), unreachable(silent.port()));
 
             eachFormFailedWith(run, "pipeline database 127.0.0.1:" + silent.port()
-                    + ": no answer within 10 s; check PIPELINE_DB_URL and that the server is up");
+                    + ": no answer within " + CONNECT_TIMEOUT_SECONDS + " s; check PIPELINE_DB_URL and that the server is up");
         }
     }
 }

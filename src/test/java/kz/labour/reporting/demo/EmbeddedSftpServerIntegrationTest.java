@@ -17,7 +17,7 @@ import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
 
 /** The test and demo SFTP server, seen through JSch 2.x, the client camel-sftp uses. */
-class EmbeddedSftpServerTest {
+class EmbeddedSftpServerIntegrationTest {
 
     @TempDir
     Path dir;

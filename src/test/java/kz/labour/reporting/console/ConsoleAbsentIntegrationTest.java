@@ -25,7 +25,7 @@ import kz.labour.reporting.support.TestPostgres;
  * the one-shot commands run, whatever users are configured.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class ConsoleAbsentTest {
+class ConsoleAbsentIntegrationTest {
 
     @TempDir
     Path outbox;

@@ -17,7 +17,7 @@ import kz.labour.reporting.support.TestPostgres;
  * the database, host and port, the cause and the settings; tried against a closed port, a server that
  * accepts and never answers, and a real PostgreSQL that refuses the database asked for.
  */
-class DatabasePoolTest {
+class DatabasePoolIntegrationTest {
 
     static final int TIMEOUT_SECONDS = 2;
 

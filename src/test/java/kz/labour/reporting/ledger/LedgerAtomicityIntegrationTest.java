@@ -32,7 +32,7 @@ import kz.labour.reporting.support.TestPostgres;
  * own period.
  */
 @PipelineTest
-class LedgerAtomicityTest {
+class LedgerAtomicityIntegrationTest {
 
     static final String SOURCE = TestPostgres.newSource(null);
     static final String PIPELINE = TestPostgres.newDatabase("pipeline");

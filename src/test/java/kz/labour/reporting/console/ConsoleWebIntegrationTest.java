@@ -34,7 +34,7 @@ import kz.labour.reporting.support.Instance;
  * may do through Jolokia. The service's clock is {@link FixedClock} (2025-07-15T00:00Z); the source
  * is the June 2025 fixture; delivery succeeds.
  */
-class ConsoleWebTest {
+class ConsoleWebIntegrationTest {
 
     @TempDir
     static Path outbox;

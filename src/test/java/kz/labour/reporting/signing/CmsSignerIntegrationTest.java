@@ -45,7 +45,7 @@ import kz.labour.reporting.support.TestPki;
  * CA alone; with a time-stamp authority (a loopback TSA), the RFC 3161 token over the signature.
  * Certificates are valid around the real "now", since openssl checks them at the real time.
  */
-class CmsSignerTest {
+class CmsSignerIntegrationTest {
 
     static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);

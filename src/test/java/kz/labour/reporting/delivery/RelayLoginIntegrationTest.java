@@ -24,7 +24,7 @@ import kz.labour.reporting.support.RelayWithoutLogin;
  * relay that offers no login (or refuses ours), and the e-mail step refuses it again at send time. Against
  * real SMTP servers: GreenMail, which offers a login, and GreenMail without its AUTH extension.
  */
-class RelayLoginTest {
+class RelayLoginIntegrationTest {
 
     static final String USER = "pipeline@inspection.kz";
     static final String PASSWORD = "relay-secret-1";

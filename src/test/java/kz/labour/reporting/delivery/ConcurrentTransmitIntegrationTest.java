@@ -37,7 +37,7 @@ import kz.labour.reporting.support.TestPostgres;
  * other find it delivered.
  */
 @PipelineTest
-class ConcurrentTransmitTest {
+class ConcurrentTransmitIntegrationTest {
 
     /** The servers and databases of this class, stopped after its last test. */
     @RegisterExtension

@@ -24,7 +24,7 @@ import kz.labour.reporting.support.TestPostgres;
  * ({@code LOGGING_LEVEL_ROOT}), so an application that had started would have printed hundreds of
  * lines; a good command shows that it does.
  */
-class RefusedBeforeStartTest {
+class RefusedBeforeStartIntegrationTest {
 
     /** Generous for a loaded machine; an application start took 9 to 15 s on an idle one before the check. */
     static final Duration QUICK = Duration.ofSeconds(10);

@@ -25,7 +25,7 @@ import kz.labour.reporting.support.TestPostgres;
  * rows fragment that feeds the cell's column, and reads it through the date index (the region's
  * condition filters that range's entries). The plans are asked of a real PostgreSQL.
  */
-class ExplainPlanTest {
+class ExplainPlanIntegrationTest {
 
     static final DataSource SOURCE = TestPostgres.dataSource(TestPostgres.newSource("/fixtures/june-2025.sql"));
     static final SqlLibrary SQL = new SqlLibrary();

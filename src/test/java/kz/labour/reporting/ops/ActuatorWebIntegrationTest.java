@@ -19,7 +19,7 @@ import kz.labour.reporting.support.Instance;
 import kz.labour.reporting.support.TestPostgres;
 
 /** The service's HTTP port by default: health (with its components, no details) and info, nothing else. */
-class ActuatorWebTest {
+class ActuatorWebIntegrationTest {
 
     @TempDir
     Path outbox;

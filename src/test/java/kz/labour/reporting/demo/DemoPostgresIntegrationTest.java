@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * The demo deployment: roles and databases, and 24 months of demo data at scale 1 judged against
  * docs/forms.md (sizes, skew, controls) and the project's form SQL.
  */
-class DemoPostgresTest {
+class DemoPostgresIntegrationTest {
 
     private static final YearMonth FIRST = YearMonth.of(2024, 1);
     private static final int MONTHS = 24;

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /** The generator itself, each case in a fresh database of one embedded server. */
-class DemoDataTest {
+class DemoDataIntegrationTest {
 
     private static final YearMonth JANUARY_2024 = YearMonth.of(2024, 1);
     private static final AtomicInteger DATABASES = new AtomicInteger();

@@ -38,7 +38,7 @@ import kz.labour.reporting.support.Instance;
  * dumps with placeholders resolved among them); the lifecycle operations (stop, suspend, remove, ...)
  * last. None of the answers, nor any error, contains a secret in any spelling a URI could give it.
  */
-class JmxSecretsTest {
+class JmxSecretsIntegrationTest {
 
     static final String SMTP_USER = "pipeline@inspection.kz";
     static final String SMTP_PASSWORD = "relay-Secret-7Qx";
@@ -175,13 +175,13 @@ class JmxSecretsTest {
                     .collect(Collectors.joining(", ", "{", "}"));
         }
         if (value instanceof TabularData table) {
-            return table.values().stream().map(JmxSecretsTest::text).collect(Collectors.joining("\n"));
+            return table.values().stream().map(JmxSecretsIntegrationTest::text).collect(Collectors.joining("\n"));
         }
         if (value instanceof Object[] array) {
-            return Arrays.stream(array).map(JmxSecretsTest::text).collect(Collectors.joining(", ", "[", "]"));
+            return Arrays.stream(array).map(JmxSecretsIntegrationTest::text).collect(Collectors.joining(", ", "[", "]"));
         }
         if (value instanceof Collection<?> items) {
-            return items.stream().map(JmxSecretsTest::text).collect(Collectors.joining(", ", "[", "]"));
+            return items.stream().map(JmxSecretsIntegrationTest::text).collect(Collectors.joining(", ", "[", "]"));
         }
         if (value instanceof Map<?, ?> map) {
             return map.entrySet().stream().map(e -> text(e.getKey()) + "=" + text(e.getValue()))

@@ -50,7 +50,7 @@ import kz.labour.reporting.transmission.Job;
  * (other months count zeros); the two delivery channels are replaced by stubs that succeed, except
  * SFTP for 2025-02, which fails.
  */
-class OperatorJmxTest {
+class OperatorJmxIntegrationTest {
 
     static final ObjectName APP = name("kz.labour.reporting:type=Reporting,name=labour-reporting");
     static final ObjectName HEALTH = name("org.springframework.boot:type=Endpoint,name=Health");

@@ -41,7 +41,7 @@ import kz.labour.reporting.support.PipelineTest;
 @PipelineTest
 // a context of its own (its own servers): stopped after the class, not left for the JVM's exit
 @DirtiesContext
-class RemoteFileConflictTest {
+class RemoteFileConflictIntegrationTest {
 
     /** The servers and databases of this class, stopped after its last test. */
     @RegisterExtension

@@ -48,7 +48,7 @@ import kz.labour.reporting.support.Instance;
  * Chromium first. The routes page is saved as target/console-routes.png, and also as
  * docs/console-routes.png (the operators' guide shows it) with {@code -Dconsole.screenshot.docs=true}.
  */
-class ConsoleBrowserTest {
+class ConsoleBrowserIntegrationTest {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");

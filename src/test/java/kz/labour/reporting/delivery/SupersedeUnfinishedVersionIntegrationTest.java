@@ -37,7 +37,7 @@ import kz.labour.reporting.support.TestPostgres;
  * Each test uses its own month of 2-ӨЖ.
  */
 @PipelineTest
-class SupersedeUnfinishedVersionTest {
+class SupersedeUnfinishedVersionIntegrationTest {
 
     /** The servers and databases of this class, stopped after its last test. */
     @RegisterExtension

@@ -39,7 +39,7 @@ import kz.labour.reporting.support.TestPki;
  * mail client and {@code openssl smime -verify} check it. Each message is written out and parsed back,
  * as the relay and the recipient see it.
  */
-class MimeMailTest {
+class MimeMailIntegrationTest {
 
     static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);

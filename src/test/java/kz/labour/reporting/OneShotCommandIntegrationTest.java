@@ -19,7 +19,7 @@ import kz.labour.reporting.support.TestPostgres;
  * properties (as the environment would give them): whatever the configuration says, the command never
  * starts the schedule nor joins the Quartz cluster of the running service.
  */
-class OneShotCommandTest {
+class OneShotCommandIntegrationTest {
 
     final Map<String, String> properties = new LinkedHashMap<>();
 

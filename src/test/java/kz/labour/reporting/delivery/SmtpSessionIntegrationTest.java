@@ -24,7 +24,7 @@ import jakarta.mail.internet.MimeMessage;
  * default nothing is sent in clear text; switched off, the message goes, without a login when no
  * user is set.
  */
-class SmtpSessionTest {
+class SmtpSessionIntegrationTest {
 
     GreenMail relay;
 

@@ -44,7 +44,7 @@ import kz.labour.reporting.support.TestPostgres;
  * own month of the fixture so the tests do not depend on each other.
  */
 @PipelineTest
-class DeliveryTest {
+class DeliveryIntegrationTest {
 
     /** The servers and databases of this class, stopped after its last test. */
     @RegisterExtension

@@ -40,7 +40,7 @@ import kz.labour.reporting.support.TestPostgres;
  * on whatever connection the pool has at that moment) keeps the second run waiting: the bureau gets
  * one copy of each file and one e-mail, and the ledger one delivery.
  */
-class EndedDatabaseSessionsTest {
+class EndedDatabaseSessionsIntegrationTest {
 
     /** The servers and databases of this class, stopped after its last test. */
     @RegisterExtension

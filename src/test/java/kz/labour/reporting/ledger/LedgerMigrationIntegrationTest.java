@@ -18,7 +18,7 @@ import kz.labour.reporting.support.TestPostgres;
  * migration 3.1: each row's build becomes its one attempt, its findings column becomes finding rows
  * field by field, and the build's event names the attempt.
  */
-class LedgerMigrationTest {
+class LedgerMigrationIntegrationTest {
 
     @Test
     void eachRowOfAnOlderLedgerBecomesOneAttemptWithItsFindingsAsRows() {

@@ -39,7 +39,7 @@ import kz.labour.reporting.support.TestPostgres;
 @PipelineTest
 // a context of its own (its own servers): stopped after the class, not left for the JVM's exit
 @DirtiesContext
-class StableMessageIdTest {
+class StableMessageIdIntegrationTest {
 
     /** The servers and databases of this class, stopped after its last test. */
     @RegisterExtension

@@ -43,7 +43,7 @@ import kz.labour.reporting.support.RedeliveryWatch;
  */
 @PipelineTest
 @Import(RedeliveryWatch.Config.class)
-class DeliveryOutageTest {
+class DeliveryOutageIntegrationTest {
 
     /** The servers and databases of this class, stopped after its last test. */
     @RegisterExtension
