@@ -23,7 +23,7 @@ import kz.labour.reporting.form.Organisation;
 import kz.labour.reporting.ops.Command;
 
 /**
- * The README's first command: the monthly job on embedded defaults. It starts, on loopback, a
+ * The README's first command ({@link DemoApplication}): the monthly job on embedded defaults. It starts, on loopback, a
  * PostgreSQL seeded with demo data (source with a SELECT-only reader, and the pipeline's database),
  * an SFTP server standing in for the bureau's (host key pinned in a known_hosts file, key login) and
  * an SMTP server; then runs {@code transmit} for the last complete month exactly as an operator would,
@@ -40,16 +40,10 @@ public final class DemoRunner {
     static final Organisation IDENTITY = new Organisation("990240001257",
             "Астана қаласы бойынша Мемлекеттік еңбек инспекциясы департаменті", "Астана қ., Мәңгілік Ел даңғылы, 8",
             "+7 7172 74 36 25", "astana@enbek.gov.kz", "Жұмабекова Динара Серікқызы", "Ахметов Ерлан Маратұлы");
-    /** How the demo runs its command: the application's one-shot start, given by the application itself. */
-    @FunctionalInterface
-    public interface OneShot {
-        int run(Command command, Map<String, Object> properties, PrintStream out, PrintStream err);
-    }
-
     private DemoRunner() {
     }
 
-    public static int run(PrintStream out, PrintStream err, OneShot oneShot) {
+    public static int run(PrintStream out, PrintStream err) {
         quietServers();
         Path home = Path.of("target", "demo").toAbsolutePath();
         deleteTree(home); // a fresh ledger must not meet last run's files on the SFTP server
@@ -100,7 +94,7 @@ public final class DemoRunner {
             out.println("Transmitting 1-МЕИЖМ and 2-ӨЖ for " + period + " (source read as " + postgres.source().user()
                     + ", SELECT only) …");
             out.println();
-            int code = oneShot.run(Command.parse("transmit", "--period", period),
+            int code = LabourReportingApplication.oneShot(Command.parse("transmit", "--period", period),
                     properties, out, err);
             int messages = save(smtp.getReceivedMessages(), mailbox);
             out.println();
