@@ -34,7 +34,7 @@ class ProductionJarIntegrationTest {
     @Test
     void holdsTheApplicationItsStatementsAndRoutes() {
         assertThat(entries).contains("BOOT-INF/classes/kz/labour/reporting/LabourReportingApplication.class",
-                "BOOT-INF/classes/sql/1-MEIZhM.sql", "BOOT-INF/classes/routes/transmit.camel.yaml",
+                "BOOT-INF/classes/sql/1-MEIZhM.sql", "BOOT-INF/classes/routes/2-transmit.camel.yaml",
                 "BOOT-INF/classes/db/pipeline/V1__ledger.sql");
     }
 

@@ -63,7 +63,7 @@ class RelayLoginIntegrationTest {
                 new DeliveryFaults(settings));
     }
 
-    /** One message through Camel's smtp endpoint, configured as routes/deliver.camel.yaml configures it. */
+    /** One message through Camel's smtp endpoint, configured as routes/3-deliver.camel.yaml configures it. */
     static void sendThroughCamel(DeliverySettings settings) throws Exception {
         DeliveryConfiguration configuration = new DeliveryConfiguration();
         try (CamelContext camel = new DefaultCamelContext()) {
