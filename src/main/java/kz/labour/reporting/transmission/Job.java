@@ -12,6 +12,7 @@ import kz.labour.reporting.form.FormId;
 import kz.labour.reporting.form.FormTable;
 import kz.labour.reporting.form.RenderedForm;
 import kz.labour.reporting.form.Version;
+import kz.labour.reporting.ledger.Status;
 import kz.labour.reporting.ledger.Transmission;
 import kz.labour.reporting.quality.QualityChecks;
 import kz.labour.reporting.receipts.DeliveryKey;
@@ -35,10 +36,13 @@ import kz.labour.reporting.source.Aggregate;
  * @param transmission the version's ledger row once recorded; null before, and in a dry run
  * @param outcome     how it ended; null while it runs
  * @param message     the outcome in words, for the summary; null while it runs
+ * @param versions    the form and period's versions in the ledger, oldest first, as read under the lock
+ *                    to decide; empty before
  */
 public record Job(FormId form, YearMonth period, OffsetDateTime asOf, TransmitRequest request, Step step,
                   Version version, char action, Aggregate unsound, FormTable table, List<Finding> findings,
-                  QualityChecks.Result validation, RenderedForm rendered, Path directory, Transmission transmission, Outcome outcome, String message) {
+                  QualityChecks.Result validation, RenderedForm rendered, Path directory, Transmission transmission, Outcome outcome, String message,
+                  List<Transmission> versions) {
 
     /** What the flow does next (routes/2-transmit.camel.yaml, routes/3-deliver.camel.yaml). */
     public enum Step {
@@ -64,11 +68,12 @@ public record Job(FormId form, YearMonth period, OffsetDateTime asOf, TransmitRe
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(step, "step");
         findings = List.copyOf(findings);
+        versions = List.copyOf(versions);
     }
 
     /** A job as the plan makes it: nothing read yet, to be decided from the ledger. */
     public static Job planned(FormId form, YearMonth period, OffsetDateTime asOf, TransmitRequest request) {
-        return new Job(form, period, asOf, request, Step.DECIDE, null, ' ', null, null, List.of(), null, null, null, null, null, null);
+        return new Job(form, period, asOf, request, Step.DECIDE, null, ' ', null, null, List.of(), null, null, null, null, null, null, List.of());
     }
 
     public Mode mode() {
@@ -93,12 +98,51 @@ public record Job(FormId form, YearMonth period, OffsetDateTime asOf, TransmitRe
         return new DeliveryKey(form, period, version, transmission == null ? 1 : transmission.deliveries() + 1).toString();
     }
 
+    // ---- what the ledger holds, for the routes' decisions -------------------------------------
+
+    /** The latest version, if it was neither delivered, rejected nor superseded: to be finished. */
+    public Transmission unfinishedVersion() {
+        Transmission latest = versions.isEmpty() ? null : versions.get(versions.size() - 1);
+        return latest != null && latest.unfinished() ? latest : null;
+    }
+
+    /** The latest version delivered on every channel, if any. */
+    public Transmission deliveredVersion() {
+        return versions.stream().filter(t -> t.status() == Status.DELIVERED).reduce((a, b) -> b).orElse(null);
+    }
+
+    /**
+     * {@code --force} built numbers equal to what the bureau holds: the latest version that reached the
+     * bureau (a superseded one sent on one channel counts) was delivered with this content.
+     */
+    public boolean unchangedSinceDelivered() {
+        Transmission reached = versions.stream().filter(Transmission::reachedBureau).reduce((a, b) -> b).orElse(null);
+        return reached != null && reached.status() == Status.DELIVERED && rendered != null
+                && rendered.contentHash().equals(reached.contentHash());
+    }
+
+    /**
+     * The version to build next: the next number, or a REJECTED one again (it never reached the
+     * bureau); R once anything of the form and period may have reached the bureau.
+     */
+    public Job toBuild() {
+        Transmission latest = versions.isEmpty() ? null : versions.get(versions.size() - 1);
+        Version next = latest == null ? Version.FIRST : latest.status() == Status.REJECTED ? latest.version() : latest.version().next();
+        return toBuild(next, versions.stream().anyMatch(Transmission::reachedBureau) ? 'R' : 'N');
+    }
+
     // ---- the next state ---------------------------------------------------------------------
+
+    /** The form and period's versions as the ledger holds them now, to decide on. */
+    public Job withVersions(List<Transmission> versions) {
+        return new Job(form, period, asOf, request, step, version, action, unsound, table, findings, validation, rendered, directory,
+                transmission, outcome, message, versions);
+    }
 
     /** To be built from the source as {@code version} with {@code action}. */
     public Job toBuild(Version version, char action) {
         return new Job(form, period, asOf, request, Step.BUILD, version, action, unsound, table, findings, validation, rendered,
-                directory, transmission, outcome, message);
+                directory, transmission, outcome, message, versions);
     }
 
     /**
@@ -107,31 +151,31 @@ public record Job(FormId form, YearMonth period, OffsetDateTime asOf, TransmitRe
      */
     public Job built(FormTable table, List<Finding> findings, QualityChecks.Result validation) {
         return new Job(form, period, asOf, request, Controls.blocks(findings) ? Step.REJECT : Step.RENDER, version, action,
-                null, table, findings, validation, rendered, directory, transmission, outcome, message);
+                null, table, findings, validation, rendered, directory, transmission, outcome, message, versions);
     }
 
     /** The aggregation counted rows that cannot be counted: nothing is built from it. */
     public Job unsound(Aggregate aggregate) {
         return new Job(form, period, asOf, request, Step.NAME_UNSOUND_ROWS, version, action, aggregate, null, List.of(),
-                null, rendered, directory, transmission, outcome, message);
+                null, rendered, directory, transmission, outcome, message, versions);
     }
 
     /** Rejected by these findings (ERROR among them), as the stages that ran found them. */
     public Job rejectedBy(List<Finding> findings, QualityChecks.Result validation) {
         return new Job(form, period, asOf, request, Step.REJECT, version, action, unsound, table, findings, validation, rendered,
-                directory, transmission, outcome, message);
+                directory, transmission, outcome, message, versions);
     }
 
     /** Its files, made or read back, and where they are kept. */
     public Job withFiles(RenderedForm rendered, Path directory) {
         return new Job(form, period, asOf, request, step, version, action, unsound, table, findings, validation, rendered, directory,
-                transmission, outcome, message);
+                transmission, outcome, message, versions);
     }
 
     /** Recorded in the ledger as {@code transmission}, to be delivered. */
     public Job toDeliver(Transmission transmission) {
         return new Job(form, period, asOf, request, Step.DELIVER, version, action, unsound, table, findings, validation, rendered,
-                directory, transmission, outcome, message);
+                directory, transmission, outcome, message, versions);
     }
 
     /**
@@ -140,19 +184,19 @@ public record Job(FormId form, YearMonth period, OffsetDateTime asOf, TransmitRe
      */
     public Job stored(Transmission transmission, RenderedForm rendered, Path directory, List<Finding> findings) {
         return new Job(form, period, asOf, request, Step.DELIVER, transmission.version(), transmission.action(), unsound,
-                table, findings, validation, rendered, directory, transmission, outcome, message);
+                table, findings, validation, rendered, directory, transmission, outcome, message, versions);
     }
 
     /** The ledger's row after a change. */
     public Job withTransmission(Transmission transmission) {
         return new Job(form, period, asOf, request, step, version, action, unsound, table, findings, validation, rendered, directory,
-                transmission, outcome, message);
+                transmission, outcome, message, versions);
     }
 
     /** Ended, with the version it concerns (e.g. the one already delivered). */
     public Job ended(Outcome outcome, String message, Version version, char action) {
         return new Job(form, period, asOf, request, Step.END, version, action, unsound, table, findings, validation, rendered, directory,
-                transmission, outcome, message);
+                transmission, outcome, message, versions);
     }
 
     /** Ended. */

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
@@ -21,7 +20,6 @@ import kz.labour.reporting.form.Finding;
 import kz.labour.reporting.form.RenderedFile;
 import kz.labour.reporting.form.RenderedForm;
 import kz.labour.reporting.form.StoredFileException;
-import kz.labour.reporting.form.Version;
 import kz.labour.reporting.ledger.Build;
 import kz.labour.reporting.ledger.Channel;
 import kz.labour.reporting.ledger.Ledger;
@@ -35,10 +33,11 @@ import kz.labour.reporting.quality.ValidationReport;
 
 /**
  * The steps of routes {@code transmit-form} and {@code deliver} that read or write the ledger and the
- * outbox: take the form and period's lock and decide from the ledger what to do; keep a built version
- * (files into the outbox, then the ledger) or record a rejection; track each channel and close the
- * delivery; end a job that failed. Each step takes the {@link Job} and returns its next state; this
- * bean holds none between calls.
+ * outbox: take the form and period's lock and read what the ledger holds; finish, resend, supersede or
+ * end as the route decides; keep a built version (files into the outbox, then the ledger) or record a
+ * rejection; track each channel and close the delivery; end a job that failed. The decisions
+ * themselves are the routes' {@code choice}s on the {@link Job}; each step takes the job and returns
+ * its next state; this bean holds none between calls.
  */
 @Component("transmissionRecords")
 class TransmissionRecords {
@@ -72,9 +71,9 @@ class TransmissionRecords {
     }
 
     /**
-     * The fencing check before every send and every ledger change: a run that can no longer prove it
-     * holds its lease stops here ({@link kz.labour.reporting.ledger.LeaseLostException}), before doing
-     * anything another run may be doing by now.
+     * The fencing check, in the routes right before every send and every step that records: a run that
+     * can no longer prove it holds its lease stops there ({@link kz.labour.reporting.ledger.LeaseLostException}),
+     * before doing anything another run may be doing by now. A dry run holds none and records nothing.
      */
     public void verifyLease(@ExchangeProperty("lock") TransmissionLease lease) {
         if (lease != null) {
@@ -89,49 +88,46 @@ class TransmissionRecords {
         }
     }
 
-    /**
-     * What to do, from the ledger (under the lock): BUILD, DELIVER a stored version, or END. An
-     * unfinished version whose stored files are gone or changed cannot be finished: a plain transmit
-     * stops with a {@link StoredVersionUnusableException} that says so; {@code --force} supersedes it and
-     * builds the next version.
-     */
-    public Job decide(@ExchangeProperty("job") Job job) {
-        List<Transmission> history = ledger.history(job.form(), job.period());
-        Optional<Transmission> latest = history.isEmpty() ? Optional.empty() : Optional.of(history.get(history.size() - 1));
-        Optional<Transmission> delivered = history.stream().filter(t -> t.status() == Status.DELIVERED).reduce((a, b) -> b);
-        Optional<Transmission> unfinished = latest.filter(Transmission::unfinished);
-        boolean reached = history.stream().anyMatch(Transmission::reachedBureau);
-        return switch (job.mode()) {
-            case PLAIN -> unfinished.map(t -> finish(job, t))
-                    .or(() -> delivered.map(d -> alreadyDelivered(job, d)))
-                    .orElseGet(() -> toBuild(job, latest, reached));
-            case DRY_RUN -> toBuild(job, latest, reached);
-            case FORCE -> {
-                if (unfinished.isPresent()) {
-                    Transmission t = unfinished.get();
-                    try {
-                        // only whether the files are as recorded: nothing is sent from them here
-                        RenderedForm.read(periodDirectory(job), t.manifestName());
-                    } catch (StoredFileException unusable) {
-                        yield toBuild(job, Optional.of(supersede(job, t, unusable)), reached);
-                    }
-                    throw new BadInputException("--force", job.name() + " " + t.version() + " is " + t.status()
-                            + " and its stored files are intact; run transmit without a flag to finish it first");
-                }
-                yield toBuild(job, latest, reached);
-            }
-            case RESEND -> stored(job, delivered.orElseThrow(() -> new BadInputException("--resend",
-                    job.name() + " has no delivered version to send again; run transmit without a flag")));
-        };
+    /** The form and period's versions as the ledger holds them, read under the lock: what the route decides on. */
+    public Job readVersions(@ExchangeProperty("job") Job job) {
+        return job.withVersions(ledger.history(job.form(), job.period()));
+    }
+
+    /** A plain transmit of an unfinished version: finished from its stored files (DELIVER). */
+    public Job finish(@ExchangeProperty("job") Job job) {
+        return finish(job, job.unfinishedVersion());
+    }
+
+    /** A plain transmit of a delivered form and period: nothing to do (END). */
+    public Job alreadyDelivered(@ExchangeProperty("job") Job job) {
+        return alreadyDelivered(job, job.deliveredVersion());
+    }
+
+    /** {@code --resend}: the latest delivered version, from its stored files (DELIVER). */
+    public Job resend(@ExchangeProperty("job") Job job) {
+        Transmission delivered = job.deliveredVersion();
+        if (delivered == null) {
+            throw new BadInputException("--resend", job.name() + " has no delivered version to send again; run transmit without a flag");
+        }
+        return stored(job, delivered);
     }
 
     /**
-     * The next number, or a REJECTED one again (it never reached the bureau); R once anything of the
-     * form and period may have reached the bureau (a superseded version sent on one channel counts).
+     * {@code --force} on an unfinished version: one whose stored files are gone or changed cannot be
+     * finished, so it is superseded and the next version built (BUILD); one whose files are intact must
+     * be finished first, and the run stops saying so.
      */
-    private static Job toBuild(Job job, Optional<Transmission> latest, boolean reached) {
-        Version version = latest.map(t -> t.status() == Status.REJECTED ? t.version() : t.version().next()).orElse(Version.FIRST);
-        return job.toBuild(version, reached ? 'R' : 'N');
+    public Job supersede(@ExchangeProperty("job") Job job) {
+        Transmission t = job.unfinishedVersion();
+        try {
+            // only whether the files are as recorded: nothing is sent from them here
+            RenderedForm.read(periodDirectory(job), t.manifestName());
+        } catch (StoredFileException unusable) {
+            supersede(job, t, unusable);
+            return readVersions(job).toBuild();
+        }
+        throw new BadInputException("--force", job.name() + " " + t.version() + " is " + t.status()
+                + " and its stored files are intact; run transmit without a flag to finish it first");
     }
 
     /** An unfinished version, to be finished from its stored files, which must be as recorded. */
@@ -167,30 +163,25 @@ class TransmissionRecords {
         return ended;
     }
 
-    /**
-     * Keeps a rendered version: a dry run in the outbox's dry-run folder (END); a forced build whose
-     * numbers equal the delivered version ends here (END); otherwise the files go into the outbox and
-     * the version into the ledger as BUILT, to be delivered (DELIVER).
-     */
-    public Job keep(@ExchangeProperty("job") Job job, @ExchangeProperty("lock") TransmissionLease lease) {
-        verifyLease(lease);
+    /** A dry run's version: into the outbox's dry-run folder, nothing recorded or sent (END). */
+    public Job keepDryRun(@ExchangeProperty("job") Job job) {
         RenderedForm rendered = job.rendered();
-        if (job.mode() == Mode.DRY_RUN) {
-            Path directory = settings.outboxDir().resolve("dry-run").resolve(job.period().toString());
-            rendered.write(directory);
-            return job.withFiles(rendered, directory).ended(Outcome.BUILT_DRY_RUN,
-                    "dry run, nothing recorded or sent; would be " + job.version() + " " + job.action());
-        }
-        if (job.mode() == Mode.FORCE) {
-            // the bureau's latest figures: a superseded version sent on one channel counts
-            Optional<Transmission> reached = ledger.history(job.form(), job.period()).stream()
-                    .filter(Transmission::reachedBureau).reduce((a, b) -> b);
-            if (reached.isPresent() && reached.get().status() == Status.DELIVERED
-                    && rendered.contentHash().equals(reached.get().contentHash())) {
-                return job.ended(Outcome.UNCHANGED, "numbers unchanged since " + reached.get().version() + "; nothing sent",
-                        reached.get().version(), reached.get().action());
-            }
-        }
+        Path directory = settings.outboxDir().resolve("dry-run").resolve(job.period().toString());
+        rendered.write(directory);
+        return job.withFiles(rendered, directory).ended(Outcome.BUILT_DRY_RUN,
+                "dry run, nothing recorded or sent; would be " + job.version() + " " + job.action());
+    }
+
+    /** {@code --force} built the numbers the bureau already has from the latest delivered version: nothing sent (END). */
+    public Job unchanged(@ExchangeProperty("job") Job job) {
+        Transmission reached = job.versions().stream().filter(Transmission::reachedBureau).reduce((a, b) -> b).orElseThrow();
+        return job.ended(Outcome.UNCHANGED, "numbers unchanged since " + reached.version() + "; nothing sent",
+                reached.version(), reached.action());
+    }
+
+    /** Keeps a rendered version: the files into the outbox, then the version into the ledger as BUILT, to be delivered (DELIVER). */
+    public Job keep(@ExchangeProperty("job") Job job) {
+        RenderedForm rendered = job.rendered();
         Path directory = periodDirectory(job);
         rendered.write(directory);
         Transmission t = ledger.record(new Build(job.form(), job.period(), job.version(), job.action(),
@@ -204,8 +195,7 @@ class TransmissionRecords {
      * folder for a dry run) and the build is recorded as REJECTED with its findings and that report
      * (not in a dry run).
      */
-    public Job rejected(@ExchangeProperty("job") Job job, @ExchangeProperty("lock") TransmissionLease lease) {
-        verifyLease(lease);
+    public Job rejected(@ExchangeProperty("job") Job job) {
         RenderedFile report = FormBuilder.validationReport(job, settings);
         if (job.mode() == Mode.DRY_RUN) {
             ValidationReport.write(settings.outboxDir().resolve("dry-run").resolve(job.period().toString()), report);
@@ -222,15 +212,13 @@ class TransmissionRecords {
     }
 
     /** Delivery starts (or restarts) in the ledger; a resend sends both channels again. */
-    public Job startDelivery(@ExchangeProperty("job") Job job, @ExchangeProperty("lock") TransmissionLease lease) {
-        verifyLease(lease);
+    public Job startDelivery(@ExchangeProperty("job") Job job) {
         return job.withTransmission(ledger.startDelivery(job.transmission(), job.mode() == Mode.RESEND,
                 job.request().requester()));
     }
 
     /** The channel delivered the version. */
-    public Job channelDone(@ExchangeProperty("job") Job job, @ExchangeProperty("lock") TransmissionLease lease, @ExchangeProperty("channel") Channel channel) {
-        verifyLease(lease);
+    public Job channelDone(@ExchangeProperty("job") Job job, @ExchangeProperty("channel") Channel channel) {
         Transmission t = ledger.channelDone(job.transmission(), channel, job.request().requester());
         log.info("{} delivered by {}", job.versionName(), channel.label());
         return job.withTransmission(t);
@@ -240,9 +228,7 @@ class TransmissionRecords {
      * The channel failed after its retries, or at once when retrying cannot help. The ledger keeps the
      * cause worded as what to fix; the other channel is still tried.
      */
-    public Job channelFailed(@ExchangeProperty("job") Job job, @ExchangeProperty("channel") Channel channel,
-                             @ExchangeProperty("lock") TransmissionLease lease, Exception cause) {
-        verifyLease(lease);
+    public Job channelFailed(@ExchangeProperty("job") Job job, @ExchangeProperty("channel") Channel channel, Exception cause) {
         String error = faults.explain(channel, cause);
         Transmission t = ledger.channelFailed(job.transmission(), channel, error, job.request().requester());
         log.error("{} not delivered by {}: {}", job.versionName(), channel.label(), error);
@@ -254,8 +240,7 @@ class TransmissionRecords {
      * Closes the delivery: DELIVERED when both channels are done, else FAILED with the causes (END). A
      * version delivered before stays delivered in the ledger when a resend of it fails.
      */
-    public Job finishDelivery(@ExchangeProperty("job") Job job, @ExchangeProperty("lock") TransmissionLease lease) {
-        verifyLease(lease);
+    public Job finishDelivery(@ExchangeProperty("job") Job job) {
         Transmission t = ledger.finishDelivery(job.transmission(), job.request().requester());
         boolean resend = job.mode() == Mode.RESEND;
         if (t.sentOnEveryChannel()) {

@@ -81,6 +81,47 @@ class JobTest {
         assertThat(PLANNED.toBuild(Version.FIRST, 'N').mailKey()).as("before the ledger has it").isEqualTo("2-OZh.2025-06.V0001.delivery1");
     }
 
+    @Test
+    void withNothingRecordedTheFirstVersionIsBuiltAsNew() {
+        Job next = PLANNED.withVersions(List.of()).toBuild();
+        assertThat(next.step()).isEqualTo(Job.Step.BUILD);
+        assertThat(next.version()).isEqualTo(Version.FIRST);
+        assertThat(next.action()).isEqualTo('N');
+        assertThat(PLANNED.unfinishedVersion()).isNull();
+        assertThat(PLANNED.deliveredVersion()).isNull();
+    }
+
+    @Test
+    void aRejectedVersionIsBuiltAgainUnderItsNumberAndRepeatsOnceSomethingReachedTheBureau() {
+        Transmission delivered = recorded(Version.FIRST, Status.DELIVERED, 1);
+        Job job = PLANNED.withVersions(List.of(delivered, recorded(Version.of(2), Status.REJECTED, 0)));
+
+        assertThat(job.deliveredVersion()).isEqualTo(delivered);
+        assertThat(job.unfinishedVersion()).as("a rejection is finished").isNull();
+        assertThat(job.toBuild().version()).isEqualTo(Version.of(2));
+        assertThat(job.toBuild().action()).isEqualTo('R');
+    }
+
+    @Test
+    void theLatestVersionUnfinishedIsToBeFinishedUnlessSuperseded() {
+        Transmission failed = recorded(Version.FIRST, Status.FAILED, 0);
+        Transmission superseded = new Transmission(failed.id(), failed.form(), failed.period(), failed.version(), failed.action(),
+                failed.accumulation(), failed.asOf(), failed.contentHash(), failed.files(), failed.status(), failed.sftpStatus(),
+                failed.sftpAt(), failed.sftpError(), failed.mailStatus(), failed.mailAt(), failed.mailError(), failed.deliveries(),
+                failed.requester(), failed.createdAt(), failed.updatedAt(), failed.updatedAt(), "superseded by V0002 (--force)");
+
+        assertThat(PLANNED.withVersions(List.of(failed)).unfinishedVersion()).isEqualTo(failed);
+        assertThat(PLANNED.withVersions(List.of(superseded)).unfinishedVersion()).isNull();
+        // nothing of it reached the bureau: the next number, still new
+        assertThat(PLANNED.withVersions(List.of(superseded)).toBuild().version()).isEqualTo(Version.of(2));
+        assertThat(PLANNED.withVersions(List.of(superseded)).toBuild().action()).isEqualTo('N');
+    }
+
+    @Test
+    void withoutBuiltFilesNothingIsUnchanged() {
+        assertThat(PLANNED.withVersions(List.of(recorded(Version.FIRST, Status.DELIVERED, 1))).unchangedSinceDelivered()).isFalse();
+    }
+
     static Transmission recorded(Version version, Status status, int deliveries) {
         OffsetDateTime at = OffsetDateTime.parse("2025-07-01T06:00:00+05:00");
         return new Transmission(1, FormId.OZH, YearMonth.of(2025, 6), version, version.equals(Version.FIRST) ? 'N' : 'R',
