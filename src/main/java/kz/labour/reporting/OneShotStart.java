@@ -1,6 +1,7 @@
 package kz.labour.reporting;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,19 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFFont;
+import org.apache.poi.xssf.usermodel.XSSFRichTextString;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -22,7 +36,6 @@ import kz.labour.reporting.form.Accumulation;
 import kz.labour.reporting.form.Controls;
 import kz.labour.reporting.form.FormId;
 import kz.labour.reporting.form.FormTable;
-import kz.labour.reporting.form.FormWorkbook;
 import kz.labour.reporting.form.Labels;
 import kz.labour.reporting.form.RegionCatalogue;
 import kz.labour.reporting.form.Rendering;
@@ -64,13 +77,74 @@ final class OneShotStart {
     /** Starts the libraries' one-time set-up on a daemon thread; neither touches a database or a file. */
     static void warmUpLibraries(boolean transmit) {
         Thread warmUp = new Thread(() -> {
-            PipelineDatabase.warmUp();
+            warmUpFlyway();
             if (transmit) {
-                FormWorkbook.warmUp();
+                warmUpSpreadsheets();
             }
         }, "one-shot-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
+    }
+
+    /**
+     * Sets Flyway itself up (its plugins and configuration classes, a noticeable part of a one-shot
+     * start) without any database, so that PipelineDatabase's constructor finds it done. Failures are
+     * ignored: the real set-up reports its own.
+     */
+    private static void warmUpFlyway() {
+        try {
+            Flyway.configure().locations(PipelineDatabase.LOCATION).load();
+        } catch (RuntimeException e) {
+            // nothing to warm
+        }
+    }
+
+    /**
+     * Builds and writes a small throwaway workbook with the same kinds of parts as a form (styles,
+     * fonts, rich text, merged cells, print setup), so that the spreadsheet library's one-time set-up
+     * (its XML schema types, read from the jar on first use) is done: the first real form then renders
+     * in a fraction of the time. Failures are ignored: the real rendering reports its own.
+     */
+    private static void warmUpSpreadsheets() {
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            XSSFSheet sheet = workbook.createSheet("warm-up");
+            XSSFFont regular = workbook.createFont();
+            regular.setFontName("Times New Roman");
+            regular.setFontHeightInPoints((short) 8);
+            XSSFFont bold = workbook.createFont();
+            bold.setFontName("Times New Roman");
+            bold.setFontHeightInPoints((short) 8);
+            bold.setBold(true);
+            XSSFCellStyle style = workbook.createCellStyle();
+            style.setFont(bold);
+            style.setWrapText(true);
+            style.setAlignment(HorizontalAlignment.CENTER);
+            style.setVerticalAlignment(VerticalAlignment.CENTER);
+            style.setBorderTop(BorderStyle.THIN);
+            style.setBorderBottom(BorderStyle.THIN);
+            style.setBorderLeft(BorderStyle.THIN);
+            style.setBorderRight(BorderStyle.THIN);
+            style.setRotation((short) 90);
+            Row row = sheet.createRow(0);
+            row.setHeightInPoints(12);
+            Cell cell = row.createCell(0);
+            XSSFRichTextString text = new XSSFRichTextString("Қазақстан 1");
+            text.applyFont(0, 9, regular);
+            text.applyFont(9, 11, bold);
+            cell.setCellValue(text);
+            cell.setCellStyle(style);
+            row.createCell(1).setCellValue(1.5);
+            sheet.addMergedRegion(new CellRangeAddress(1, 1, 0, 2));
+            sheet.setColumnWidth(0, 32 * 256);
+            sheet.getPrintSetup().setLandscape(true);
+            sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
+            sheet.setRepeatingRows(CellRangeAddress.valueOf("1:1"));
+            sheet.getFooter().setRight("&P / &N");
+            workbook.getProperties().getCoreProperties().setCreator("warm-up");
+            workbook.write(OutputStream.nullOutputStream());
+        } catch (IOException | RuntimeException e) {
+            // nothing to warm
+        }
     }
 
     /** The application for one command, set up for a short start (the settings themselves are the caller's). */

@@ -55,7 +55,7 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import kz.labour.reporting.ReportingSettings;
-import kz.labour.reporting.ledger.DeliveryHistory;
+import kz.labour.reporting.ledger.LatestOutcomes;
 import kz.labour.reporting.transmission.RecentFailures;
 import kz.labour.reporting.schedule.Deadlines;
 import kz.labour.reporting.schedule.ScheduleSettings;
@@ -178,7 +178,7 @@ class ConsoleConfiguration {
     /** The business gauges, only where something scrapes them. */
     @Bean
     @ConditionalOnAvailableEndpoint(endpoint = PrometheusScrapeEndpoint.class)
-    ReportingMetrics reportingMetrics(DeliveryHistory history, Deadlines deadlines, RecentFailures failures,
+    ReportingMetrics reportingMetrics(LatestOutcomes history, Deadlines deadlines, RecentFailures failures,
                                       ReportingSettings settings, ScheduleSettings schedule, Clock clock) {
         return new ReportingMetrics(new ReportingFacts(history, deadlines, failures, settings, schedule, clock));
     }

@@ -17,7 +17,7 @@ import org.quartz.CronExpression;
 
 import kz.labour.reporting.ReportingSettings;
 import kz.labour.reporting.form.FormId;
-import kz.labour.reporting.ledger.DeliveryHistory;
+import kz.labour.reporting.ledger.LatestOutcomes;
 import kz.labour.reporting.transmission.RecentFailures;
 import kz.labour.reporting.schedule.Deadlines;
 import kz.labour.reporting.schedule.ScheduleSettings;
@@ -35,14 +35,14 @@ class ReportingFacts {
                      Optional<Instant> lastFailure) {
     }
 
-    private final DeliveryHistory history;
+    private final LatestOutcomes history;
     private final Deadlines deadlines;
     private final RecentFailures failures;
     private final ZoneId zone;
     private final String deadlineCron;
     private final Clock clock;
 
-    ReportingFacts(DeliveryHistory history, Deadlines deadlines, RecentFailures failures, ReportingSettings settings,
+    ReportingFacts(LatestOutcomes history, Deadlines deadlines, RecentFailures failures, ReportingSettings settings,
                    ScheduleSettings schedule, Clock clock) {
         this.history = history;
         this.deadlines = deadlines;
@@ -58,8 +58,8 @@ class ReportingFacts {
         deadlines.overdue().forEach(o -> overdue.merge(o.form(), 1L, Long::sum));
         Map<FormId, FormFacts> facts = new EnumMap<>(FormId.class);
         for (FormId form : FormId.values()) {
-            Optional<DeliveryHistory.Delivered> delivered = history.lastDelivered(form);
-            facts.put(form, new FormFacts(delivered.map(DeliveryHistory.Delivered::period),
+            Optional<LatestOutcomes.Delivered> delivered = history.lastDelivered(form);
+            facts.put(form, new FormFacts(delivered.map(LatestOutcomes.Delivered::period),
                     delivered.map(d -> d.version().number()).orElse(0), overdue.getOrDefault(form, 0L),
                     lastFailure(form)));
         }

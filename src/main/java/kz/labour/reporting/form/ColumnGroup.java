@@ -9,7 +9,7 @@ public record ColumnGroup(int first, int last, String kk, String ru) {
         }
     }
 
-    boolean contains(int column) {
+    public boolean contains(int column) {
         return column >= first && column <= last;
     }
 }

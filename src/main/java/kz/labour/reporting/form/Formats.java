@@ -53,7 +53,7 @@ public final class Formats {
     }
 
     /** A cell as printed: whole numbers for counts, one decimal for column 9 of 1-МЕИЖМ. */
-    static BigDecimal printed(FormRow row, ColumnDef column) {
+    public static BigDecimal printed(FormRow row, ColumnDef column) {
         return row.value(column.number()).setScale(column.scale(), RoundingMode.HALF_UP);
     }
 

@@ -1,5 +1,6 @@
 package kz.labour.reporting.form;
 
+import kz.labour.reporting.form.print.FormWorkbook;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;

@@ -15,7 +15,7 @@ import kz.labour.reporting.form.Version;
  * them (or which command) did the work.
  */
 @Component
-public class DeliveryHistory {
+public class LatestOutcomes {
 
     /** The latest period of a form that reached the bureau, and the latest such version of it. */
     public record Delivered(YearMonth period, Version version, char action, OffsetDateTime at) {
@@ -27,7 +27,7 @@ public class DeliveryHistory {
 
     private final PipelineDatabase database;
 
-    public DeliveryHistory(PipelineDatabase database) {
+    public LatestOutcomes(PipelineDatabase database) {
         this.database = database;
     }
 

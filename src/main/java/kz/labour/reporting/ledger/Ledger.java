@@ -131,7 +131,7 @@ public class Ledger {
                     RETURNING id
                     """, Long.class, build.form().ascii(), build.period().toString(), build.version().number(),
                     String.valueOf(build.action()), build.accumulation().name(), build.asOf(), build.contentHash(),
-                    write(build.files()), build.status().name(), by.trigger().name(), by.name())
+                    write(build.files()), build.status().name(), by.origin().name(), by.name())
                     .stream().findFirst().orElseThrow(() -> new IllegalStateException(build.form() + " " + build.period()
                             + " " + build.version() + " is already recorded and not REJECTED"));
             Long attempt = jdbc().queryForObject("""
@@ -140,7 +140,7 @@ public class Ledger {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     RETURNING id
                     """, Long.class, id, build.version().number(), String.valueOf(build.action()), build.status().name(),
-                    build.accumulation().name(), build.asOf(), build.contentHash(), by.trigger().name(), by.name());
+                    build.accumulation().name(), build.asOf(), build.contentHash(), by.origin().name(), by.name());
             insertFindings(attempt, build.findings());
             event(id, build.form(), build.period(), build.status().name(),
                     build.version().label() + " " + build.action() + " hash " + build.contentHash(), by, attempt);
@@ -242,7 +242,7 @@ public class Ledger {
                        Long attemptId) {
         jdbc().update("INSERT INTO transmission_event (transmission_id, form, period, event, detail, trigger, requested_by, "
                         + "attempt_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", transmissionId, form.ascii(), period.toString(),
-                event, detail, by.trigger().name(), by.name(), attemptId);
+                event, detail, by.origin().name(), by.name(), attemptId);
     }
 
     // ---- the lock ---------------------------------------------------------------------------------
@@ -328,7 +328,7 @@ public class Ledger {
                 ChannelStatus.valueOf(rs.getString("sftp_status")), rs.getObject("sftp_at", OffsetDateTime.class),
                 rs.getString("sftp_error"), ChannelStatus.valueOf(rs.getString("mail_status")),
                 rs.getObject("mail_at", OffsetDateTime.class), rs.getString("mail_error"), rs.getInt("deliveries"),
-                new Requester(Trigger.valueOf(rs.getString("trigger")), rs.getString("requested_by")),
+                new Requester(Origin.valueOf(rs.getString("trigger")), rs.getString("requested_by")),
                 rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class),
                 rs.getObject("superseded_at", OffsetDateTime.class), rs.getString("superseded_reason"));
     }
@@ -337,7 +337,7 @@ public class Ledger {
         return new Attempt(rs.getLong("id"), rs.getLong("transmission_id"), Version.of(rs.getInt("version")),
                 rs.getString("action").charAt(0), Status.valueOf(rs.getString("status")),
                 rs.getObject("as_of", OffsetDateTime.class), rs.getString("content_hash"),
-                new Requester(Trigger.valueOf(rs.getString("trigger")), rs.getString("requested_by")),
+                new Requester(Origin.valueOf(rs.getString("trigger")), rs.getString("requested_by")),
                 rs.getObject("at", OffsetDateTime.class), findings);
     }
 

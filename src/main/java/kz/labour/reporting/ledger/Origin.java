@@ -1,7 +1,10 @@
 package kz.labour.reporting.ledger;
 
-/** Who started a transmission. */
-public enum Trigger {
+/**
+ * The way a transmission was asked for: the schedule, the command line or JMX (stored in the ledger
+ * as {@code trigger}). Not the scheduler's {@code org.quartz.Trigger}, which fires the schedule.
+ */
+public enum Origin {
     SCHEDULE,
     CLI,
     JMX

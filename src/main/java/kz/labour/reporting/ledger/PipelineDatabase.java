@@ -30,7 +30,8 @@ public class PipelineDatabase {
     private final TransactionTemplate transactions;
     private volatile boolean migrated;
 
-    private static final String LOCATION = "classpath:db/pipeline";
+    /** Where the pipeline schema's migrations are. */
+    public static final String LOCATION = "classpath:db/pipeline";
 
     public PipelineDatabase(@Qualifier("pipelineDataSource") DataSource dataSource,
                             @Qualifier("pipelineTransactionManager") DataSourceTransactionManager transactionManager) {
@@ -41,19 +42,6 @@ public class PipelineDatabase {
         this.jdbc = new JdbcTemplate(dataSource);
         this.transactions = new TransactionTemplate(transactionManager);
         this.flyway = Flyway.configure().dataSource(dataSource).locations(LOCATION).load();
-    }
-
-    /**
-     * Sets Flyway itself up (its plugins and configuration classes, a noticeable part of a one-shot start)
-     * without any database: a one-shot command runs this on a background thread while the context
-     * starts, so the constructor above finds it done.
-     */
-    public static void warmUp() {
-        try {
-            Flyway.configure().locations(LOCATION).load();
-        } catch (RuntimeException e) {
-            // nothing to warm; the real set-up reports its own errors
-        }
     }
 
     /** Idempotent and safe from several threads and instances (Flyway locks its history table). */

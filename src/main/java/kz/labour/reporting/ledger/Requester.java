@@ -3,18 +3,18 @@ package kz.labour.reporting.ledger;
 import java.util.Objects;
 
 /**
- * Who asked for what the ledger records: the way in ({@link Trigger}) and a name, such as
+ * Who asked for what the ledger records: the way in ({@link Origin}) and a name, such as
  * {@code alice@host}, {@code jmx:operator} or {@code schedule:monthly-trigger@instance}.
  */
-public record Requester(Trigger trigger, String name) {
+public record Requester(Origin origin, String name) {
 
     public Requester {
-        Objects.requireNonNull(trigger, "trigger");
+        Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(name, "name");
     }
 
     @Override
     public String toString() {
-        return name + " (" + trigger + ")";
+        return name + " (" + origin + ")";
     }
 }

@@ -9,7 +9,7 @@ import kz.labour.reporting.BadInputException;
 import kz.labour.reporting.Causes;
 import kz.labour.reporting.ExitCode;
 import kz.labour.reporting.explain.Explainer;
-import kz.labour.reporting.ledger.Trigger;
+import kz.labour.reporting.ledger.Origin;
 import kz.labour.reporting.transmission.Summary;
 import kz.labour.reporting.transmission.TransmissionService;
 import kz.labour.reporting.transmission.TransmitRequest;
@@ -57,7 +57,7 @@ public class Cli {
 
     private ExitCode transmit(Command command, PrintStream out) {
         Summary summary = transmissions.transmit(new TransmitRequest(command.period(), command.form(), command.asOf(),
-                command.mode(), Trigger.CLI, whoAmI()));
+                command.mode(), Origin.CLI, whoAmI()));
         out.print(summary.table());
         return summary.exitCode();
     }

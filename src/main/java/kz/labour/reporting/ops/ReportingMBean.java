@@ -27,8 +27,8 @@ import kz.labour.reporting.BadInputException;
 import kz.labour.reporting.ReportingSettings;
 import kz.labour.reporting.explain.Explainer;
 import kz.labour.reporting.form.FormId;
-import kz.labour.reporting.ledger.DeliveryHistory;
-import kz.labour.reporting.ledger.Trigger;
+import kz.labour.reporting.ledger.LatestOutcomes;
+import kz.labour.reporting.ledger.Origin;
 import kz.labour.reporting.schedule.Deadlines;
 import kz.labour.reporting.schedule.ReportingCalendar;
 import kz.labour.reporting.schedule.ScheduleSettings;
@@ -55,7 +55,7 @@ public class ReportingMBean implements SelfNaming {
 
     private final TransmissionService transmissions;
     private final StatusReport statusReport;
-    private final DeliveryHistory history;
+    private final LatestOutcomes history;
     private final Deadlines deadlines;
     private final ScheduleView schedule;
     private final ReportingCalendar calendar;
@@ -65,7 +65,7 @@ public class ReportingMBean implements SelfNaming {
     private final String objectName;
     private final Explainer explainer;
 
-    public ReportingMBean(TransmissionService transmissions, StatusReport statusReport, DeliveryHistory history, Deadlines deadlines,
+    public ReportingMBean(TransmissionService transmissions, StatusReport statusReport, LatestOutcomes history, Deadlines deadlines,
                           ScheduleView schedule, ReportingCalendar calendar, RecentFailures failures,
                           ReportingSettings settings, Clock clock,
                           @Value("${reporting.jmx.object-name}") String objectName, Explainer explainer) {
@@ -97,7 +97,7 @@ public class ReportingMBean implements SelfNaming {
             @ManagedOperationParameter(name = "form", description = "1-MEIZhM or 2-OZh (1-МЕИЖМ, 2-ӨЖ, any case); empty for both"),
             @ManagedOperationParameter(name = "force", description = "true = --force") })
     public String transmit(String period, String form, boolean force) {
-        return run(new TransmitRequest(period, blankToNull(form), null, force ? Mode.FORCE : Mode.PLAIN, Trigger.JMX,
+        return run(new TransmitRequest(period, blankToNull(form), null, force ? Mode.FORCE : Mode.PLAIN, Origin.JMX,
                 JmxCaller.identity()));
     }
 
@@ -107,7 +107,7 @@ public class ReportingMBean implements SelfNaming {
             @ManagedOperationParameter(name = "period", description = "YYYY-MM, or YYYY-MM..YYYY-MM, a month that has ended"),
             @ManagedOperationParameter(name = "form", description = "1-MEIZhM or 2-OZh (1-МЕИЖМ, 2-ӨЖ, any case); empty for both") })
     public String resend(String period, String form) {
-        return run(new TransmitRequest(period, blankToNull(form), null, Mode.RESEND, Trigger.JMX, JmxCaller.identity()));
+        return run(new TransmitRequest(period, blankToNull(form), null, Mode.RESEND, Origin.JMX, JmxCaller.identity()));
     }
 
     @ManagedOperation(description = "Like 'status [--period P]': the ledger as a table; empty period for every period")

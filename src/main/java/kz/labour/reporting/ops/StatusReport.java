@@ -42,7 +42,7 @@ class StatusReport {
         for (Transmission t : rows) {
             String error = lastError(t);
             out.append(String.format(format, t.form().ascii(), t.period(), t.version().label(), t.action(), t.status(),
-                    t.sftpStatus(), t.mailStatus(), local(t.asOf()), local(t.updatedAt()), t.requester().trigger(),
+                    t.sftpStatus(), t.mailStatus(), local(t.asOf()), local(t.updatedAt()), t.requester().origin(),
                     t.requester().name() + (error.isEmpty() ? "" : " / " + error)));
         }
         if (rows.isEmpty()) {
@@ -80,7 +80,7 @@ class StatusReport {
                 out.append(String.format("  build %d at %s: %s %s, as of %s%s, by %s %s; %s%n", ++n, stamp(a.at()),
                         a.version().label() + " " + a.action(), a.status(), stamp(a.asOf()),
                         a.contentHash() == null ? "" : ", numbers " + a.contentHash().substring(0, 12),
-                        a.requester().trigger(), a.requester().name(), count(a.findings())));
+                        a.requester().origin(), a.requester().name(), count(a.findings())));
                 for (Finding f : a.findings()) {
                     out.append("    ").append(f).append(facts(f)).append('\n');
                 }

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 import kz.labour.reporting.Causes;
 import kz.labour.reporting.ExitCode;
-import kz.labour.reporting.ledger.Trigger;
+import kz.labour.reporting.ledger.Origin;
 import kz.labour.reporting.transmission.Mode;
 import kz.labour.reporting.transmission.RecentFailures;
 import kz.labour.reporting.transmission.Summary;
@@ -76,7 +76,7 @@ class ScheduledRuns {
     }
 
     private TransmitRequest request(YearMonth month, String trigger) {
-        return new TransmitRequest(month.toString(), null, null, Mode.PLAIN, Trigger.SCHEDULE,
+        return new TransmitRequest(month.toString(), null, null, Mode.PLAIN, Origin.SCHEDULE,
                 "schedule:" + trigger + "@" + view.instanceId());
     }
 

@@ -37,7 +37,7 @@ class OperatorAlerts {
         }
         text.append("\nAfter fixing the cause, run\n  ").append(command).append('\n')
                 .append(resend ? "" : "to send what is missing; a channel that already succeeded is not repeated.\n")
-                .append("\nRequested by ").append(job.request().requestedBy()).append(" (").append(job.request().trigger())
+                .append("\nRequested by ").append(job.request().requestedBy()).append(" (").append(job.request().origin())
                 .append(").\n");
         return text.toString();
     }

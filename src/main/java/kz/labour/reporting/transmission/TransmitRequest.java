@@ -1,7 +1,7 @@
 package kz.labour.reporting.transmission;
 
 import kz.labour.reporting.ledger.Requester;
-import kz.labour.reporting.ledger.Trigger;
+import kz.labour.reporting.ledger.Origin;
 
 /**
  * One request to transmit, as the CLI, JMX or the schedule make it: raw text, checked by
@@ -11,10 +11,10 @@ import kz.labour.reporting.ledger.Trigger;
  * @param form        a form id or index, or null for both forms
  * @param asOf        ISO-8601 cut-off, or null for now
  */
-public record TransmitRequest(String period, String form, String asOf, Mode mode, Trigger trigger, String requestedBy) {
+public record TransmitRequest(String period, String form, String asOf, Mode mode, Origin origin, String requestedBy) {
 
     /** Who asked, as the ledger records it. */
     public Requester requester() {
-        return new Requester(trigger, requestedBy);
+        return new Requester(origin, requestedBy);
     }
 }

@@ -28,7 +28,7 @@ import kz.labour.reporting.form.FormRow;
 import kz.labour.reporting.form.FormTable;
 import kz.labour.reporting.ledger.Ledger;
 import kz.labour.reporting.ledger.Status;
-import kz.labour.reporting.ledger.Trigger;
+import kz.labour.reporting.ledger.Origin;
 import kz.labour.reporting.transmission.Job;
 import kz.labour.reporting.transmission.Mode;
 import kz.labour.reporting.transmission.Outcome;
@@ -67,7 +67,7 @@ class ExplainIntegrationTest {
 
         FormTable built(FormId form, String asOf) {
             List<Job> jobs = producer.requestBody("direct:transmit",
-                    new TransmitRequest("2025-06", form.ascii(), asOf, Mode.DRY_RUN, Trigger.CLI, "test"),
+                    new TransmitRequest("2025-06", form.ascii(), asOf, Mode.DRY_RUN, Origin.CLI, "test"),
                     kz.labour.reporting.transmission.Summary.class).jobs();
             assertThat(jobs).singleElement().satisfies(j -> assertThat(j.outcome()).as(j.message()).isEqualTo(Outcome.BUILT_DRY_RUN));
             return jobs.get(0).table();
@@ -218,7 +218,7 @@ class ExplainIntegrationTest {
             ledger.record(new kz.labour.reporting.ledger.Build(FormId.OZH, java.time.YearMonth.of(2025, 6),
                     kz.labour.reporting.form.Version.of(1), 'N', kz.labour.reporting.form.Accumulation.MONTH,
                     OffsetDateTime.parse(CUT_OFF), "hash", List.of(), List.of(), Status.BUILT),
-                    new kz.labour.reporting.ledger.Requester(Trigger.CLI, "test"));
+                    new kz.labour.reporting.ledger.Requester(Origin.CLI, "test"));
             // East Kazakhstan, column 2: by 1 July only accident 3; accident 4 was recorded on 2 July
             Explanation v1 = explainer.explain(new Explainer.Query("2025-06", "2-ӨЖ", "630000000:2", null, "V0001"));
             assertThat(v1.version()).isEqualTo("V0001");

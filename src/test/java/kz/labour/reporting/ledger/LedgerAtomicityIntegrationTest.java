@@ -36,7 +36,7 @@ class LedgerAtomicityIntegrationTest {
 
     static final String SOURCE = TestPostgres.newSource(null);
     static final String PIPELINE = TestPostgres.newDatabase("pipeline");
-    static final Requester BY = new Requester(Trigger.CLI, "test");
+    static final Requester BY = new Requester(Origin.CLI, "test");
     static final OffsetDateTime CUT_OFF = OffsetDateTime.parse("2025-07-01T06:00:00+05:00");
 
     @DynamicPropertySource

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import kz.labour.reporting.ledger.Trigger;
+import kz.labour.reporting.ledger.Origin;
 import kz.labour.reporting.support.CamelStubs;
 import kz.labour.reporting.support.Instance;
 import kz.labour.reporting.support.TestPostgres;
@@ -64,11 +64,11 @@ class ConcurrentRunsIntegrationTest {
             // after both have started: a starting application sets its logging up anew
             kz.labour.reporting.support.LeaseLog leaseLog = kz.labour.reporting.support.LeaseLog.attach();
             Future<List<Job>> scheduled = transmit(a, new TransmitRequest("2025-06", "2-OZh", null, Mode.PLAIN,
-                    Trigger.SCHEDULE, "schedule:monthly-trigger@a"));
+                    Origin.SCHEDULE, "schedule:monthly-trigger@a"));
             assertThat(scheduledRunSending.await(1, TimeUnit.MINUTES)).isTrue();
 
             Future<List<Job>> rerun = transmit(b, new TransmitRequest("2025-06", "2-OZh", null, Mode.PLAIN,
-                    Trigger.JMX, "jmx:operator"));
+                    Origin.JMX, "jmx:operator"));
             // the rerun waits for the lease the scheduled run holds
             await().atMost(Duration.ofMinutes(1)).until(leaseLog::someoneWaits);
             assertThat(rerun.isDone()).isFalse();

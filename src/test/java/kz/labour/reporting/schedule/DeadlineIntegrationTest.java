@@ -27,7 +27,7 @@ import kz.labour.reporting.ledger.Build;
 import kz.labour.reporting.ledger.Ledger;
 import kz.labour.reporting.ledger.PipelineDatabase;
 import kz.labour.reporting.ledger.Requester;
-import kz.labour.reporting.ledger.Trigger;
+import kz.labour.reporting.ledger.Origin;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthComponent;
 import org.springframework.boot.actuate.health.HealthEndpoint;
@@ -138,7 +138,7 @@ class DeadlineIntegrationTest {
                 "1 row: accident without victims", "accident", List.of(201L), Map.of("rows", BigDecimal.ONE));
         ledger.record(new Build(FormId.OZH, YearMonth.of(2025, 6), Version.FIRST, 'N', Accumulation.MONTH,
                 OffsetDateTime.parse("2025-07-01T06:00:00+05:00"), null, List.of(), List.of(noVictims),
-                kz.labour.reporting.ledger.Status.REJECTED), new Requester(Trigger.SCHEDULE, "schedule:monthly-trigger@test"));
+                kz.labour.reporting.ledger.Status.REJECTED), new Requester(Origin.SCHEDULE, "schedule:monthly-trigger@test"));
 
         deadlinePasses("2025-07-03T23:59:59+05:00");
 

@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import kz.labour.reporting.ledger.PipelineDatabase;
 
-import kz.labour.reporting.ledger.Trigger;
+import kz.labour.reporting.ledger.Origin;
 import kz.labour.reporting.support.CamelStubs;
 import kz.labour.reporting.support.CamelStubs.Sent;
 import kz.labour.reporting.support.Instance;
@@ -73,7 +73,7 @@ class ScheduleIntegrationTest {
                     Set.of("monthly-trigger", "catch-up-trigger", "startup-catch-up")));
         }
         for (Sent s : sent) {
-            assertThat(s.request().trigger()).isEqualTo(Trigger.SCHEDULE);
+            assertThat(s.request().origin()).isEqualTo(Origin.SCHEDULE);
             assertThat(s.request().mode()).isEqualTo(Mode.PLAIN);
             assertThat(s.request().form()).as("both forms").isNull();
             assertThat(s.request().asOf()).as("cut-off: when the run builds").isNull();

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.quartz.Scheduler;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import kz.labour.reporting.ledger.Trigger;
+import kz.labour.reporting.ledger.Origin;
 import kz.labour.reporting.support.CamelStubs;
 import kz.labour.reporting.support.Instance;
 import kz.labour.reporting.support.TestPostgres;
@@ -41,7 +41,7 @@ import kz.labour.reporting.transmission.TransmitRequest;
 class ShutdownIntegrationTest {
 
     static final String SOURCE = TestPostgres.newSource("/fixtures/june-2025.sql");
-    static final TransmitRequest JUNE_OZH = new TransmitRequest("2025-06", "2-OZh", null, Mode.PLAIN, Trigger.CLI, "test");
+    static final TransmitRequest JUNE_OZH = new TransmitRequest("2025-06", "2-OZh", null, Mode.PLAIN, Origin.CLI, "test");
 
     @TempDir
     Path outbox;

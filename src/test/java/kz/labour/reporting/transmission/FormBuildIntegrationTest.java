@@ -30,7 +30,7 @@ import kz.labour.reporting.form.FormId;
 import kz.labour.reporting.form.FormRow;
 import kz.labour.reporting.form.FormTable;
 import kz.labour.reporting.form.Severity;
-import kz.labour.reporting.ledger.Trigger;
+import kz.labour.reporting.ledger.Origin;
 import kz.labour.reporting.quality.Stage;
 import kz.labour.reporting.quality.StageResult;
 import kz.labour.reporting.source.SqlLibrary;
@@ -75,7 +75,7 @@ class FormBuildIntegrationTest {
 
         Job dryRun(FormId form, String period, String asOf) {
             List<Job> jobs = transmissions.transmit(
-                    new TransmitRequest(period, form.ascii(), asOf, Mode.DRY_RUN, Trigger.CLI, "test")).jobs();
+                    new TransmitRequest(period, form.ascii(), asOf, Mode.DRY_RUN, Origin.CLI, "test")).jobs();
             assertThat(jobs).hasSize(1);
             Job job = jobs.get(0);
             assertThat(job.outcome()).as(job.message()).isEqualTo(Outcome.BUILT_DRY_RUN);
@@ -178,7 +178,7 @@ class FormBuildIntegrationTest {
         void routeBindsExactlyTheParametersTheStatementsMayUse(@Autowired FormBuilder builder) {
             Map<String, Object> headers = new HashMap<>();
             builder.bindSql(Job.planned(FormId.OZH, YearMonth.of(2025, 6), OffsetDateTime.parse(CUT_OFF),
-                    new TransmitRequest("2025-06", "2-OZh", CUT_OFF, Mode.DRY_RUN, Trigger.CLI, "test")), headers);
+                    new TransmitRequest("2025-06", "2-OZh", CUT_OFF, Mode.DRY_RUN, Origin.CLI, "test")), headers);
             assertThat(headers.keySet()).isEqualTo(SqlLibrary.PARAMETERS);
         }
 

@@ -18,14 +18,14 @@ import kz.labour.reporting.ledger.ChannelStatus;
 import kz.labour.reporting.ledger.Requester;
 import kz.labour.reporting.ledger.Status;
 import kz.labour.reporting.ledger.Transmission;
-import kz.labour.reporting.ledger.Trigger;
+import kz.labour.reporting.ledger.Origin;
 import kz.labour.reporting.source.Aggregate;
 
 /** The job's next step after each stage, which the routes branch on. */
 class JobTest {
 
     static final Job PLANNED = Job.planned(FormId.OZH, YearMonth.of(2025, 6), OffsetDateTime.parse("2025-07-01T06:00:00+05:00"),
-            new TransmitRequest("2025-06", "2-OZh", null, Mode.PLAIN, Trigger.CLI, "test"));
+            new TransmitRequest("2025-06", "2-OZh", null, Mode.PLAIN, Origin.CLI, "test"));
     static final Finding WARN = new Finding("c16<=c15", Severity.WARN, "row 100000000", "more cases than referrals");
     static final Finding ERROR = new Finding("c3<=c2", Severity.ERROR, "row 100000000", "more group accidents than accidents");
 
@@ -126,6 +126,6 @@ class JobTest {
         OffsetDateTime at = OffsetDateTime.parse("2025-07-01T06:00:00+05:00");
         return new Transmission(1, FormId.OZH, YearMonth.of(2025, 6), version, version.equals(Version.FIRST) ? 'N' : 'R',
                 Accumulation.MONTH, at, "a".repeat(64), List.of(), status, ChannelStatus.PENDING, null, null,
-                ChannelStatus.PENDING, null, null, deliveries, new Requester(Trigger.CLI, "test"), at, at, null, null);
+                ChannelStatus.PENDING, null, null, deliveries, new Requester(Origin.CLI, "test"), at, at, null, null);
     }
 }

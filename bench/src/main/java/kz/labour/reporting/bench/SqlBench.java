@@ -40,7 +40,7 @@ import kz.labour.reporting.form.FormId;
 import kz.labour.reporting.form.FormTable;
 import kz.labour.reporting.form.Labels;
 import kz.labour.reporting.form.RegionCatalogue;
-import kz.labour.reporting.ledger.Trigger;
+import kz.labour.reporting.ledger.Origin;
 import kz.labour.reporting.quality.DeliveredHistory;
 import kz.labour.reporting.quality.HistoryStore;
 import kz.labour.reporting.quality.PeriodFigures;
@@ -412,7 +412,7 @@ public final class SqlBench {
 
     static Job job(FormId form, YearMonth period, OffsetDateTime asOf) {
         return Job.planned(form, period, asOf, new TransmitRequest(period.toString(), form.ascii(), asOf.toString(),
-                Mode.DRY_RUN, Trigger.CLI, "bench"));
+                Mode.DRY_RUN, Origin.CLI, "bench"));
     }
 
     /** All variants computed the same numbers: pipeline table, camel-jdbc rows, bare rows, peer. */

@@ -1,4 +1,4 @@
-package kz.labour.reporting.form;
+package kz.labour.reporting.form.print;
 
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -6,6 +6,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+
+import kz.labour.reporting.form.ColumnDef;
+import kz.labour.reporting.form.FormDefinition;
+import kz.labour.reporting.form.FormRow;
+import kz.labour.reporting.form.FormTable;
+import kz.labour.reporting.form.Formats;
+import kz.labour.reporting.form.Labels;
 
 /**
  * A form's column widths in points, at one text size: the region column as wide as the longest name, the

@@ -1,4 +1,4 @@
-package kz.labour.reporting.form;
+package kz.labour.reporting.form.print;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -33,6 +33,11 @@ import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import kz.labour.reporting.form.FormTable;
+import kz.labour.reporting.form.Formats;
+import kz.labour.reporting.form.Labels;
+import kz.labour.reporting.form.Organisation;
+
 /**
  * The {@code .xlsx} file: the form as a clerk reads and prints it (docs/forms.md): the annex note, the title and
  * the header block in Kazakh and Russian side by side, numbered column heads in both languages, the total row
@@ -54,40 +59,6 @@ public final class FormWorkbook {
     private static final String NUMBER_LOCALE = "[$-43F]";
 
     private FormWorkbook() {
-    }
-
-    /**
-     * Builds and writes a small throwaway workbook with the same kinds of parts as a form (styles,
-     * fonts, rich text, merged cells, print setup), so that the spreadsheet library's one-time set-up (its XML
-     * schema types, read from the jar on first use) is done. A one-shot transmit runs this on a
-     * background thread while the application starts: the first real form then renders in a fraction
-     * of the time. Failures are ignored; the real rendering reports its own.
-     */
-    public static void warmUp() {
-        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-            XSSFSheet sheet = workbook.createSheet("warm-up");
-            Styles styles = new Styles(workbook);
-            XSSFCellStyle style = styles.style(new SheetLayout.Look(8, true, SheetLayout.Align.CENTER, SheetLayout.Frame.BOX, true, 1));
-            Row row = sheet.createRow(0);
-            row.setHeightInPoints(12);
-            Cell cell = row.createCell(0);
-            XSSFRichTextString text = new XSSFRichTextString("Қазақстан 1");
-            text.applyFont(0, 9, styles.font(8, false));
-            text.applyFont(9, 11, styles.font(8, true));
-            cell.setCellValue(text);
-            cell.setCellStyle(style);
-            row.createCell(1).setCellValue(1.5);
-            sheet.addMergedRegion(new CellRangeAddress(1, 1, 0, 2));
-            sheet.setColumnWidth(0, 32 * 256);
-            sheet.getPrintSetup().setLandscape(true);
-            sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
-            sheet.setRepeatingRows(CellRangeAddress.valueOf("1:1"));
-            sheet.getFooter().setRight("&P / &N");
-            workbook.getProperties().getCoreProperties().setCreator("warm-up");
-            workbook.write(java.io.OutputStream.nullOutputStream());
-        } catch (IOException | RuntimeException e) {
-            // nothing to warm; the real rendering will say what is wrong
-        }
     }
 
     /** The workbook's bytes; the document's created/modified dates are the data cut-off, not the clock. */

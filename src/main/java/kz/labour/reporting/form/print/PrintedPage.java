@@ -1,4 +1,4 @@
-package kz.labour.reporting.form;
+package kz.labour.reporting.form.print;
 
 /**
  * The page a form prints on and how the layout measures it: A4 landscape at full size, narrow margins, and

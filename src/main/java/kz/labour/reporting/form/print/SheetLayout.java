@@ -1,10 +1,19 @@
-package kz.labour.reporting.form;
+package kz.labour.reporting.form.print;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+
+import kz.labour.reporting.form.ColumnDef;
+import kz.labour.reporting.form.ColumnGroup;
+import kz.labour.reporting.form.FormDefinition;
+import kz.labour.reporting.form.FormRow;
+import kz.labour.reporting.form.FormTable;
+import kz.labour.reporting.form.Formats;
+import kz.labour.reporting.form.Labels;
+import kz.labour.reporting.form.Organisation;
 
 /**
  * What the printed form holds, row by row, and how high each row is: the title with the annex note beside

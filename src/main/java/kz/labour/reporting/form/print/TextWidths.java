@@ -1,4 +1,4 @@
-package kz.labour.reporting.form;
+package kz.labour.reporting.form.print;
 
 /**
  * How wide printed text is, so the workbook can size its rows and columns itself: neither POI nor the

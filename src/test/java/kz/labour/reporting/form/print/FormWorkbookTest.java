@@ -1,4 +1,4 @@
-package kz.labour.reporting.form;
+package kz.labour.reporting.form.print;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,6 +35,10 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import kz.labour.reporting.form.Fixtures;
+import kz.labour.reporting.form.Accumulation;
+import kz.labour.reporting.form.FormTable;
 
 class FormWorkbookTest {
 

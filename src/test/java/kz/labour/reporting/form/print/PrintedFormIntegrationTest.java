@@ -1,4 +1,4 @@
-package kz.labour.reporting.form;
+package kz.labour.reporting.form.print;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,6 +24,13 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import kz.labour.reporting.form.Fixtures;
+import kz.labour.reporting.form.Accumulation;
+import kz.labour.reporting.form.ColumnDef;
+import kz.labour.reporting.form.FormId;
+import kz.labour.reporting.form.FormTable;
+import kz.labour.reporting.form.Labels;
 
 /**
  * Both forms, printed as a clerk prints them: rendered to PDF by LibreOffice headless and read back with

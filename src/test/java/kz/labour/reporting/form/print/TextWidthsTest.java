@@ -1,4 +1,4 @@
-package kz.labour.reporting.form;
+package kz.labour.reporting.form.print;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
