@@ -32,6 +32,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ApplicationContext;
 
+import kz.labour.reporting.form.Action;
 import kz.labour.reporting.form.Accumulation;
 import kz.labour.reporting.form.Controls;
 import kz.labour.reporting.form.FormId;
@@ -195,7 +196,7 @@ final class OneShotStart {
             for (FormId form : FormId.values()) {
                 FormTable table = FormTable.assemble(labels.form(form), regions, labels.totalRow(), YearMonth.of(2016, 1),
                         Accumulation.MONTH, now, Map.of());
-                Rendering.render(table, Controls.check(table), labels, settings.organisation(), 1, 'N', now, ZoneOffset.UTC)
+                Rendering.render(table, Controls.check(table), labels, settings.organisation(), 1, Action.NEW, now, ZoneOffset.UTC)
                         .write(dir);
             }
             Class.forName("org.postgresql.Driver");

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
+import kz.labour.reporting.form.Action;
 import kz.labour.reporting.form.Accumulation;
 import kz.labour.reporting.form.ColumnDef;
 import kz.labour.reporting.form.Finding;
@@ -96,7 +97,7 @@ final class MailComposer {
                     .replace("{index}", index)
                     .replace("{period}", labels.period(period, accumulation, lang))
                     .replace("{version}", version)
-                    .replace("{action}", labels.mailAction(json.path("action").asText().charAt(0), lang))).append("\n");
+                    .replace("{action}", labels.mailAction(Action.of(json.path("action").asText()), lang))).append("\n");
             sender(lang, body);
             body.append(labels.text("header", "asOf", lang)).append(": ")
                     .append(cutOff(OffsetDateTime.parse(json.path("asOf").asText()))).append("\n\n");

@@ -8,10 +8,7 @@ import java.util.Objects;
  * The names of one version's three files, {@code {form}_{YYYY-MM}_V{NNNN}_{action}.{ext}}, e.g.
  * {@code 2-OZh_2025-06_V0001_N.xlsx}. Fixed by docs/interfaces.md: operators and the bureau script against them.
  */
-public record FileNames(FormId form, YearMonth period, int version, char action) {
-
-    public static final char NEW = 'N';
-    public static final char REPLACEMENT = 'R';
+public record FileNames(FormId form, YearMonth period, int version, Action action) {
 
     public FileNames {
         Objects.requireNonNull(form, "form");
@@ -19,21 +16,24 @@ public record FileNames(FormId form, YearMonth period, int version, char action)
         if (version < 1 || version > 9999) {
             throw new IllegalArgumentException("version " + version + " is outside 1..9999 (four digits in the file name)");
         }
-        if (action != NEW && action != REPLACEMENT) {
-            throw new IllegalArgumentException("action '" + action + "' is neither N (new) nor R (replacement)");
-        }
+        Objects.requireNonNull(action, "action");
         if (period.getYear() < 1000 || period.getYear() > 9999) {
             throw new IllegalArgumentException("period " + period + " does not have a four-digit year");
         }
     }
 
-    public static FileNames of(FormId form, YearMonth period, int version, char action) {
+    public static FileNames of(FormId form, YearMonth period, int version, Action action) {
         return new FileNames(form, period, version, action);
+    }
+
+    /** The same with the action's letter, as a stored header gives it. */
+    public static FileNames of(FormId form, YearMonth period, int version, char action) {
+        return new FileNames(form, period, version, Action.of(action));
     }
 
     /** The common stem, e.g. {@code 2-OZh_2025-06_V0001_N}. */
     public String stem() {
-        return String.format(Locale.ROOT, "%s_%s_%s_%c", form.ascii(), period, Version.of(version).label(), action);
+        return String.format(Locale.ROOT, "%s_%s_%s_%c", form.ascii(), period, Version.of(version).label(), action.letter());
     }
 
     public String xlsx() {

@@ -21,7 +21,7 @@ public final class FormJson {
      * UTF-8, pretty-printed, fields in the documented order; timestamps in {@code zone}. Adds {@code where}
      * to each finding and {@code contentHash} at the end.
      */
-    public static byte[] render(FormTable table, List<Finding> findings, int version, char action,
+    public static byte[] render(FormTable table, List<Finding> findings, int version, Action action,
                                 OffsetDateTime generatedAt, ZoneId zone) {
         ObjectNode root = Formats.MAPPER.createObjectNode()
                 .put("form", table.form().ascii())
@@ -29,7 +29,7 @@ public final class FormJson {
                 .put("period", table.period().toString())
                 .put("accumulation", table.accumulation().name())
                 .put("version", version)
-                .put("action", String.valueOf(action))
+                .put("action", String.valueOf(action.letter()))
                 .put("asOf", Formats.timestamp(Formats.inZone(table.asOf(), zone)))
                 .put("generatedAt", Formats.timestamp(Formats.inZone(generatedAt, zone)));
         ArrayNode columns = root.putArray("columns");

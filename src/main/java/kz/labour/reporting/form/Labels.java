@@ -139,7 +139,7 @@ public final class Labels {
     }
 
     /** How the e-mail words an action: N (new) or R (replaces the previous version). */
-    public String mailAction(char action, String lang) {
+    public String mailAction(Action action, String lang) {
         return leaf(root.path("mail").path("action").path(String.valueOf(action)).path(lang),
                 "mail.action." + action + "." + lang);
     }

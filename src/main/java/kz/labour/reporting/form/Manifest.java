@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * own signature, {@code .manifest.json.p7s}, cannot be listed in it; it is uploaded just before it.
  * {@code asOf} is kept with the offset it is printed with, so the manifest reads back to the same bytes.
  */
-public record Manifest(FormId form, YearMonth period, int version, char action, OffsetDateTime asOf,
+public record Manifest(FormId form, YearMonth period, int version, Action action, OffsetDateTime asOf,
                        String contentHash, boolean signed, List<FileRef> files) {
 
     /** One listed file. */
@@ -53,7 +53,7 @@ public record Manifest(FormId form, YearMonth period, int version, char action, 
                 .put("form", form.ascii())
                 .put("period", period.toString())
                 .put("version", version)
-                .put("action", String.valueOf(action))
+                .put("action", String.valueOf(action.letter()))
                 .put("asOf", Formats.timestamp(asOf))
                 .put("contentHash", contentHash)
                 .put("signed", signed);
@@ -87,7 +87,7 @@ public record Manifest(FormId form, YearMonth period, int version, char action, 
                             .orElseThrow(() -> new IllegalArgumentException("the manifest names an unknown form '" + form + "'")),
                     YearMonth.parse(text(root, "period")),
                     Math.toIntExact(integer(root, "version")),
-                    action.charAt(0),
+                    Action.of(action.charAt(0)),
                     OffsetDateTime.parse(text(root, "asOf")),
                     text(root, "contentHash"),
                     signed(root),

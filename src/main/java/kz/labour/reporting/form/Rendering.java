@@ -18,12 +18,12 @@ public final class Rendering {
     /**
      * @param findings   the controls' findings, written to the {@code .json}
      * @param version    1..9999
-     * @param action     {@link FileNames#NEW} or {@link FileNames#REPLACEMENT}
+     * @param action     new, or replacing what the bureau may hold
      * @param generatedAt when this version is made (the {@code .json}'s generatedAt, the footer's date)
      * @param zone       the reporting zone every timestamp is printed in
      */
     public static RenderedForm render(FormTable table, List<Finding> findings, Labels labels, Organisation org,
-                                      int version, char action, OffsetDateTime generatedAt, ZoneId zone) {
+                                      int version, Action action, OffsetDateTime generatedAt, ZoneId zone) {
         return render(table, findings, labels, org, version, action, generatedAt, zone, null);
     }
 
@@ -33,7 +33,7 @@ public final class Rendering {
      * @param validationReport null for none
      */
     public static RenderedForm render(FormTable table, List<Finding> findings, Labels labels, Organisation org,
-                                      int version, char action, OffsetDateTime generatedAt, ZoneId zone,
+                                      int version, Action action, OffsetDateTime generatedAt, ZoneId zone,
                                       RenderedFile validationReport) {
         FileNames names = FileNames.of(table.form(), table.period(), version, action);
         RenderedFile xlsx = RenderedFile.of(names.xlsx(), FormWorkbook.render(table, labels, org, generatedAt, zone));

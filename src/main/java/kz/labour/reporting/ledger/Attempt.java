@@ -3,6 +3,7 @@ package kz.labour.reporting.ledger;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import kz.labour.reporting.form.Action;
 import kz.labour.reporting.form.Finding;
 import kz.labour.reporting.form.Version;
 
@@ -13,7 +14,7 @@ import kz.labour.reporting.form.Version;
  * @param transmissionId the ledger row of the version it was built as
  * @param status         {@link Status#BUILT} or {@link Status#REJECTED}
  */
-public record Attempt(long id, long transmissionId, Version version, char action, Status status, OffsetDateTime asOf,
+public record Attempt(long id, long transmissionId, Version version, Action action, Status status, OffsetDateTime asOf,
                       String contentHash, Requester requester, OffsetDateTime at, List<Finding> findings) {
 
     public Attempt {

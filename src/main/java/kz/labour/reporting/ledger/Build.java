@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Objects;
 
+import kz.labour.reporting.form.Action;
 import kz.labour.reporting.form.Accumulation;
 import kz.labour.reporting.form.Finding;
 import kz.labour.reporting.form.FormId;
@@ -18,7 +19,7 @@ import kz.labour.reporting.form.Version;
  * @param contentHash the numbers' fingerprint; null when rejected before the form was laid out
  * @param files       in upload order, the manifest last; empty when rejected
  */
-public record Build(FormId form, YearMonth period, Version version, char action, Accumulation accumulation,
+public record Build(FormId form, YearMonth period, Version version, Action action, Accumulation accumulation,
                     OffsetDateTime asOf, String contentHash, List<StoredFile> files, List<Finding> findings,
                     Status status) {
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import kz.labour.reporting.form.Action;
 import kz.labour.reporting.form.FormId;
 import kz.labour.reporting.form.Version;
 
@@ -18,7 +19,7 @@ import kz.labour.reporting.form.Version;
 public class LatestOutcomes {
 
     /** The latest period of a form that reached the bureau, and the latest such version of it. */
-    public record Delivered(YearMonth period, Version version, char action, OffsetDateTime at) {
+    public record Delivered(YearMonth period, Version version, Action action, OffsetDateTime at) {
     }
 
     /** The latest version of a form that ended REJECTED or FAILED. */
@@ -37,7 +38,7 @@ public class LatestOutcomes {
                  WHERE form = ? AND (status = 'DELIVERED' OR deliveries > 0)
                  ORDER BY period DESC, version DESC LIMIT 1
                 """, (rs, i) -> new Delivered(YearMonth.parse(rs.getString("period").trim()), Version.of(rs.getInt("version")),
-                rs.getString("action").charAt(0), rs.getObject("updated_at", OffsetDateTime.class)), form.ascii())
+                Action.of(rs.getString("action")), rs.getObject("updated_at", OffsetDateTime.class)), form.ascii())
                 .stream().findFirst();
     }
 

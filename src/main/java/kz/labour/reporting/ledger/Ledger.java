@@ -24,6 +24,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import kz.labour.reporting.form.Action;
 import kz.labour.reporting.form.Accumulation;
 import kz.labour.reporting.form.Finding;
 import kz.labour.reporting.form.FormId;
@@ -130,7 +131,7 @@ public class Ledger {
                        WHERE transmission.status = 'REJECTED'
                     RETURNING id
                     """, Long.class, build.form().ascii(), build.period().toString(), build.version().number(),
-                    String.valueOf(build.action()), build.accumulation().name(), build.asOf(), build.contentHash(),
+                    String.valueOf(build.action().letter()), build.accumulation().name(), build.asOf(), build.contentHash(),
                     write(build.files()), build.status().name(), by.origin().name(), by.name())
                     .stream().findFirst().orElseThrow(() -> new IllegalStateException(build.form() + " " + build.period()
                             + " " + build.version() + " is already recorded and not REJECTED"));
@@ -139,7 +140,7 @@ public class Ledger {
                                                trigger, requested_by)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     RETURNING id
-                    """, Long.class, id, build.version().number(), String.valueOf(build.action()), build.status().name(),
+                    """, Long.class, id, build.version().number(), String.valueOf(build.action().letter()), build.status().name(),
                     build.accumulation().name(), build.asOf(), build.contentHash(), by.origin().name(), by.name());
             insertFindings(attempt, build.findings());
             event(id, build.form(), build.period(), build.status().name(),
@@ -322,7 +323,7 @@ public class Ledger {
 
     private Transmission transmission(ResultSet rs, int row) throws SQLException {
         return new Transmission(rs.getLong("id"), FormId.parse(rs.getString("form")), YearMonth.parse(rs.getString("period").trim()),
-                Version.of(rs.getInt("version")), rs.getString("action").charAt(0), Accumulation.valueOf(rs.getString("accumulation")),
+                Version.of(rs.getInt("version")), Action.of(rs.getString("action")), Accumulation.valueOf(rs.getString("accumulation")),
                 rs.getObject("as_of", OffsetDateTime.class), rs.getString("content_hash"), read(rs.getString("files")),
                 Status.valueOf(rs.getString("status")),
                 ChannelStatus.valueOf(rs.getString("sftp_status")), rs.getObject("sftp_at", OffsetDateTime.class),
@@ -335,7 +336,7 @@ public class Ledger {
 
     private static Attempt attempt(ResultSet rs, List<Finding> findings) throws SQLException {
         return new Attempt(rs.getLong("id"), rs.getLong("transmission_id"), Version.of(rs.getInt("version")),
-                rs.getString("action").charAt(0), Status.valueOf(rs.getString("status")),
+                Action.of(rs.getString("action")), Status.valueOf(rs.getString("status")),
                 rs.getObject("as_of", OffsetDateTime.class), rs.getString("content_hash"),
                 new Requester(Origin.valueOf(rs.getString("trigger")), rs.getString("requested_by")),
                 rs.getObject("at", OffsetDateTime.class), findings);

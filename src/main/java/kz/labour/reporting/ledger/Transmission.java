@@ -4,12 +4,13 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.List;
 
+import kz.labour.reporting.form.Action;
 import kz.labour.reporting.form.Accumulation;
 import kz.labour.reporting.form.FormId;
 import kz.labour.reporting.form.Version;
 
 /** One row of the ledger: one version of one form for one period, and where its delivery stands. */
-public record Transmission(long id, FormId form, YearMonth period, Version version, char action, Accumulation accumulation,
+public record Transmission(long id, FormId form, YearMonth period, Version version, Action action, Accumulation accumulation,
                            OffsetDateTime asOf, String contentHash, List<StoredFile> files, Status status,
                            ChannelStatus sftpStatus, OffsetDateTime sftpAt, String sftpError,
                            ChannelStatus mailStatus, OffsetDateTime mailAt, String mailError, int deliveries,

@@ -154,7 +154,7 @@ public class FormBuilder {
     /** The job's {@code .validation.json}: every stage its build ran, and the history compared with. */
     static RenderedFile validationReport(Job job, ReportingSettings settings) {
         return ValidationReport.render(new ValidationReport.Header(job.form(), job.period(), settings.accumulationMode(),
-                job.version().number(), job.action(), job.asOf()), job.table(), job.validation().stages(),
+                job.version().number(), job.action().letter(), job.asOf()), job.table(), job.validation().stages(),
                 job.validation().history(), settings.zoneId());
     }
 }

@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Objects;
 
+import kz.labour.reporting.form.Action;
 import kz.labour.reporting.form.Controls;
 import kz.labour.reporting.form.Finding;
 import kz.labour.reporting.form.FormId;
@@ -25,7 +26,7 @@ import kz.labour.reporting.source.Aggregate;
  *
  * @param step        what the flow does next with it
  * @param version     the version built or delivered; null until decided
- * @param action      {@code N} or {@code R} for {@code version}; {@code ' '} until decided
+ * @param action      new or replacement, for {@code version}; null until decided
  * @param unsound     the aggregation, when it counted source rows that cannot be counted; else null
  * @param table       the form as built; null before the build, or when the source was unsound
  * @param findings    of the controls and source checks for a build; the ledger's for a stored version
@@ -40,7 +41,7 @@ import kz.labour.reporting.source.Aggregate;
  *                    to decide; empty before
  */
 public record Job(FormId form, YearMonth period, OffsetDateTime asOf, TransmitRequest request, Step step,
-                  Version version, char action, Aggregate unsound, FormTable table, List<Finding> findings,
+                  Version version, Action action, Aggregate unsound, FormTable table, List<Finding> findings,
                   QualityChecks.Result validation, RenderedForm rendered, Path directory, Transmission transmission, Outcome outcome, String message,
                   List<Transmission> versions) {
 
@@ -73,7 +74,7 @@ public record Job(FormId form, YearMonth period, OffsetDateTime asOf, TransmitRe
 
     /** A job as the plan makes it: nothing read yet, to be decided from the ledger. */
     public static Job planned(FormId form, YearMonth period, OffsetDateTime asOf, TransmitRequest request) {
-        return new Job(form, period, asOf, request, Step.DECIDE, null, ' ', null, null, List.of(), null, null, null, null, null, null, List.of());
+        return new Job(form, period, asOf, request, Step.DECIDE, null, null, null, null, List.of(), null, null, null, null, null, null, List.of());
     }
 
     public Mode mode() {
@@ -128,7 +129,7 @@ public record Job(FormId form, YearMonth period, OffsetDateTime asOf, TransmitRe
     public Job toBuild() {
         Transmission latest = versions.isEmpty() ? null : versions.get(versions.size() - 1);
         Version next = latest == null ? Version.FIRST : latest.status() == Status.REJECTED ? latest.version() : latest.version().next();
-        return toBuild(next, versions.stream().anyMatch(Transmission::reachedBureau) ? 'R' : 'N');
+        return toBuild(next, versions.stream().anyMatch(Transmission::reachedBureau) ? Action.REPLACEMENT : Action.NEW);
     }
 
     // ---- the next state ---------------------------------------------------------------------
@@ -140,7 +141,7 @@ public record Job(FormId form, YearMonth period, OffsetDateTime asOf, TransmitRe
     }
 
     /** To be built from the source as {@code version} with {@code action}. */
-    public Job toBuild(Version version, char action) {
+    public Job toBuild(Version version, Action action) {
         return new Job(form, period, asOf, request, Step.BUILD, version, action, unsound, table, findings, validation, rendered,
                 directory, transmission, outcome, message, versions);
     }
@@ -194,7 +195,7 @@ public record Job(FormId form, YearMonth period, OffsetDateTime asOf, TransmitRe
     }
 
     /** Ended, with the version it concerns (e.g. the one already delivered). */
-    public Job ended(Outcome outcome, String message, Version version, char action) {
+    public Job ended(Outcome outcome, String message, Version version, Action action) {
         return new Job(form, period, asOf, request, Step.END, version, action, unsound, table, findings, validation, rendered, directory,
                 transmission, outcome, message, versions);
     }

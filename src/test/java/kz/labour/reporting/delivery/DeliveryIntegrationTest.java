@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import kz.labour.reporting.form.Action;
 import kz.labour.reporting.form.Accumulation;
 import kz.labour.reporting.form.FormId;
 import kz.labour.reporting.form.Manifest;
@@ -100,7 +101,7 @@ class DeliveryIntegrationTest {
         for (String form : List.of("1-MEIZhM", "2-OZh")) {
             Transmission t = ledger.latest(FormId.parse(form), YearMonth.parse("2025-06")).orElseThrow();
             assertThat(t.version()).isEqualTo(Version.of(1));
-            assertThat(t.action()).isEqualTo('N');
+            assertThat(t.action()).isEqualTo(Action.NEW);
             assertThat(t.status()).isEqualTo(Status.DELIVERED);
             assertThat(t.sftpStatus()).isEqualTo(ChannelStatus.DONE);
             assertThat(t.mailStatus()).isEqualTo(ChannelStatus.DONE);
@@ -237,8 +238,8 @@ class DeliveryIntegrationTest {
                 "2-OZh_2025-03_V0002_R.xlsx");
         List<Transmission> history = ledger.history(FormId.OZH, YearMonth.parse("2025-03"));
         assertThat(history).extracting(Transmission::version, Transmission::action, Transmission::status).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(Version.of(1), 'N', Status.DELIVERED),
-                org.assertj.core.groups.Tuple.tuple(Version.of(2), 'R', Status.DELIVERED));
+                org.assertj.core.groups.Tuple.tuple(Version.of(1), Action.NEW, Status.DELIVERED),
+                org.assertj.core.groups.Tuple.tuple(Version.of(2), Action.REPLACEMENT, Status.DELIVERED));
         assertThat(history.get(1).contentHash()).isNotEqualTo(history.get(0).contentHash());
         MailMessages replacement = mail(BUREAU, "2-ӨЖ · 2025 жылғы наурыз / март 2025 года · V0002");
         assertThat(replacement.text()).contains("V0002 нұсқасы: осы кезеңнің алдыңғы нұсқасын ауыстырады.",

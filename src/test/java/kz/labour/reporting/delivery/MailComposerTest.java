@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import kz.labour.reporting.form.Action;
 import kz.labour.reporting.form.Accumulation;
 import kz.labour.reporting.form.Controls;
 import kz.labour.reporting.form.Finding;
@@ -41,7 +42,7 @@ class MailComposerTest {
     final MailComposer composer = new MailComposer(LABELS, ORG, ALMATY, REGIONS);
 
     /** 2-ӨЖ, July 2025: Pavlodar 3 accidents (1 group of 2), 4 victims: 2 light, 1 severe, 1 fatal. */
-    static RenderedForm injuries(Accumulation accumulation, int version, char action) {
+    static RenderedForm injuries(Accumulation accumulation, int version, Action action) {
         FormTable table = FormTable.assemble(LABELS.form(FormId.OZH), REGIONS, LABELS.totalRow(), YearMonth.of(2025, 7),
                 accumulation, AS_OF, Map.of("55", values(2, 3, 3, 1, 4, 4, 5, 2, 6, 2, 7, 1, 8, 1)));
         return Rendering.render(table, Controls.check(table), LABELS, ORG, version, action, AS_OF, ALMATY);
@@ -49,15 +50,15 @@ class MailComposerTest {
 
     @Test
     void subjectNamesTheIndexThePeriodInWordsInKazakhAndRussianAndTheVersion() {
-        assertThat(composer.compose(injuries(Accumulation.MONTH, 1, 'N'), List.of()).subject())
+        assertThat(composer.compose(injuries(Accumulation.MONTH, 1, Action.NEW), List.of()).subject())
                 .isEqualTo("2-ӨЖ · 2025 жылғы шілде / июль 2025 года · V0001");
-        assertThat(composer.compose(injuries(Accumulation.YEAR_TO_DATE, 12, 'R'), List.of()).subject())
+        assertThat(composer.compose(injuries(Accumulation.YEAR_TO_DATE, 12, Action.REPLACEMENT), List.of()).subject())
                 .isEqualTo("2-ӨЖ · 2025 жылғы қаңтар – шілде / январь – июль 2025 года · V0012");
     }
 
     @Test
     void bodyNamesTheSenderItsBinAndWhomToAskInBothLanguages() {
-        String body = composer.compose(injuries(Accumulation.MONTH, 1, 'N'), List.of()).body();
+        String body = composer.compose(injuries(Accumulation.MONTH, 1, Action.NEW), List.of()).body();
 
         assertThat(body).contains("нұсқасы: жаңа.\n"
                         + "Жіберуші: Тест инспекциясы, БСН 123456789012\n"
@@ -92,7 +93,7 @@ class MailComposerTest {
         FormTable table = FormTable.assemble(LABELS.form(FormId.MEIZHM), REGIONS, LABELS.totalRow(), YearMonth.of(2025, 7),
                 Accumulation.MONTH, AS_OF, Map.of("71", Map.of(2, new BigDecimal(1234), 8, new BigDecimal(3),
                         9, new BigDecimal("45979.6"))));
-        RenderedForm form = Rendering.render(table, Controls.check(table), LABELS, ORG, 1, 'N', AS_OF, ALMATY);
+        RenderedForm form = Rendering.render(table, Controls.check(table), LABELS, ORG, 1, Action.NEW, AS_OF, ALMATY);
 
         String body = composer.compose(form, Controls.check(table)).body();
 
@@ -102,7 +103,7 @@ class MailComposerTest {
 
     @Test
     void bodySummarisesTheTotalsRowAndTheCutOffInKazakhThenRussian() {
-        String body = composer.compose(injuries(Accumulation.MONTH, 1, 'N'), List.of()).body();
+        String body = composer.compose(injuries(Accumulation.MONTH, 1, Action.NEW), List.of()).body();
 
         assertThat(body).startsWith("2-ӨЖ · 2025 жылғы шілде / июль 2025 года · V0001\n\n— Қазақша —\n");
         assertThat(body.indexOf("— Қазақша —")).isLessThan(body.indexOf("— По-русски —"));
@@ -132,7 +133,7 @@ class MailComposerTest {
 
     @Test
     void aReplacementSaysItReplacesThePreviousVersion() {
-        String body = composer.compose(injuries(Accumulation.MONTH, 2, 'R'), List.of()).body();
+        String body = composer.compose(injuries(Accumulation.MONTH, 2, Action.REPLACEMENT), List.of()).body();
 
         assertThat(body).contains("V0002 нұсқасы: осы кезеңнің алдыңғы нұсқасын ауыстырады.",
                 "версия V0002: заменяет предыдущую версию за этот период.");
@@ -143,7 +144,7 @@ class MailComposerTest {
         // Shymkent: one criminal case opened, no material referred (c16 > c15 is a WARN); the fine keeps c8 and c9 consistent
         FormTable table = FormTable.assemble(LABELS.form(FormId.MEIZHM), REGIONS, LABELS.totalRow(), YearMonth.of(2025, 7),
                 Accumulation.MONTH, AS_OF, Map.of("79", values(2, 1, 16, 1)));
-        RenderedForm form = Rendering.render(table, Controls.check(table), LABELS, ORG, 1, 'N', AS_OF, ALMATY);
+        RenderedForm form = Rendering.render(table, Controls.check(table), LABELS, ORG, 1, Action.NEW, AS_OF, ALMATY);
 
         String body = composer.compose(form, Controls.check(table)).body();
 
@@ -174,7 +175,7 @@ class MailComposerTest {
         RenderedFile report = ValidationReport.render(new ValidationReport.Header(FormId.OZH, YearMonth.of(2025, 7),
                 Accumulation.MONTH, 1, 'N', AS_OF), table, List.of(new StageResult(Stage.PLAUSIBILITY, List.of(), List.of(small, large))),
                 List.of(), ALMATY);
-        RenderedForm form = Rendering.render(table, List.of(small, large), LABELS, ORG, 1, 'N', AS_OF, ALMATY, report);
+        RenderedForm form = Rendering.render(table, List.of(small, large), LABELS, ORG, 1, Action.NEW, AS_OF, ALMATY, report);
 
         BureauMail mail = composer.compose(form, List.of(small, large));
 
@@ -186,7 +187,7 @@ class MailComposerTest {
 
     @Test
     void attachesTheWorkbookAndTheJsonUnderTheirOwnNamesAndTypes() {
-        RenderedForm form = injuries(Accumulation.MONTH, 1, 'N');
+        RenderedForm form = injuries(Accumulation.MONTH, 1, Action.NEW);
 
         List<BureauMail.Attachment> attachments = composer.compose(form, List.of()).attachments();
 

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import kz.labour.reporting.form.Action;
 import kz.labour.reporting.form.FormId;
 import kz.labour.reporting.ledger.ChannelStatus;
 import kz.labour.reporting.ledger.Ledger;
@@ -96,7 +97,7 @@ class SupersedeUnfinishedVersionIntegrationTest {
         Transmission v2 = history.get(1);
         assertThat(v2.version().label()).isEqualTo("V0002");
         // the bureau holds V0001's e-mail, so the next version is a correction
-        assertThat(v2.action()).isEqualTo('R');
+        assertThat(v2.action()).isEqualTo(Action.REPLACEMENT);
         assertThat(v2.status()).isEqualTo(Status.DELIVERED);
         assertThat(env.remoteFiles()).filteredOn(name -> name.contains("_2025-04_")).allMatch(name -> name.contains("_V0002_R"))
                 .contains("2-OZh_2025-04_V0002_R.xlsx", "2-OZh_2025-04_V0002_R.manifest.json");

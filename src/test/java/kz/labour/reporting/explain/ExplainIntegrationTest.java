@@ -21,6 +21,7 @@ import org.springframework.test.context.TestPropertySource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import kz.labour.reporting.form.Action;
 import kz.labour.reporting.BadInputException;
 import kz.labour.reporting.form.ColumnDef;
 import kz.labour.reporting.form.FormId;
@@ -216,7 +217,7 @@ class ExplainIntegrationTest {
         @Test
         void versionExplainsWhatThatVersionHeldAtItsOwnCutOff() {
             ledger.record(new kz.labour.reporting.ledger.Build(FormId.OZH, java.time.YearMonth.of(2025, 6),
-                    kz.labour.reporting.form.Version.of(1), 'N', kz.labour.reporting.form.Accumulation.MONTH,
+                    kz.labour.reporting.form.Version.of(1), Action.NEW, kz.labour.reporting.form.Accumulation.MONTH,
                     OffsetDateTime.parse(CUT_OFF), "hash", List.of(), List.of(), Status.BUILT),
                     new kz.labour.reporting.ledger.Requester(Origin.CLI, "test"));
             // East Kazakhstan, column 2: by 1 July only accident 3; accident 4 was recorded on 2 July

@@ -19,9 +19,9 @@ class ContentHashTest {
 
     @Test
     void ignoresAsOfGeneratedAtVersionActionAndFindings() {
-        RenderedForm first = Fixtures.render(Fixtures.injuries(AS_OF, 3), List.of(), 1, 'N', Fixtures.GENERATED_AT);
+        RenderedForm first = Fixtures.render(Fixtures.injuries(AS_OF, 3), List.of(), 1, Action.NEW, Fixtures.GENERATED_AT);
         RenderedForm later = Fixtures.render(Fixtures.injuries(AS_OF.plusDays(2), 3),
-                List.of(new Finding("c16<=c15", Severity.WARN, "row 000000000", "late")), 2, 'R',
+                List.of(new Finding("c16<=c15", Severity.WARN, "row 000000000", "late")), 2, Action.REPLACEMENT,
                 OffsetDateTime.parse("2025-07-03T12:30:00+05:00"));
         assertEquals(first.contentHash(), later.contentHash());
     }

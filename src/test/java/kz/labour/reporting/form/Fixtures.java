@@ -72,12 +72,12 @@ public final class Fixtures {
                 AS_OF, byPrefix);
     }
 
-    public static RenderedForm render(FormTable table, List<Finding> findings, int version, char action, OffsetDateTime generatedAt) {
+    public static RenderedForm render(FormTable table, List<Finding> findings, int version, Action action, OffsetDateTime generatedAt) {
         return Rendering.render(table, findings, LABELS, ORG, version, action, generatedAt, ALMATY);
     }
 
     public static RenderedForm render(FormTable table) {
-        return render(table, List.of(), 1, 'N', GENERATED_AT);
+        return render(table, List.of(), 1, Action.NEW, GENERATED_AT);
     }
 
     /** A JSON object's field names in the order written. */

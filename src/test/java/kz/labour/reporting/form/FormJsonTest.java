@@ -26,7 +26,7 @@ class FormJsonTest {
                     "more criminal cases opened than materials referred to law enforcement (c15=1, c16=2)"));
 
     private static byte[] injuries(List<Finding> findings) {
-        return Fixtures.render(Fixtures.injuries(), findings, 1, 'N', Fixtures.GENERATED_AT).json().content();
+        return Fixtures.render(Fixtures.injuries(), findings, 1, Action.NEW, Fixtures.GENERATED_AT).json().content();
     }
 
     private static JsonNode parse(byte[] json) throws IOException {
@@ -45,7 +45,7 @@ class FormJsonTest {
 
     @Test
     void identifiesFormPeriodVersionAndAction() throws IOException {
-        JsonNode json = parse(Fixtures.render(Fixtures.injuries(), List.of(), 3, 'R', Fixtures.GENERATED_AT).json().content());
+        JsonNode json = parse(Fixtures.render(Fixtures.injuries(), List.of(), 3, Action.REPLACEMENT, Fixtures.GENERATED_AT).json().content());
         assertEquals("2-OZh", json.get("form").asText());
         assertEquals("2-ӨЖ", json.get("index").asText());
         assertEquals("2025-06", json.get("period").asText());

@@ -28,7 +28,7 @@ class RenderingTest {
 
     @Test
     void givesTheThreeFilesInUploadOrderManifestLast() {
-        RenderedForm rendered = Fixtures.render(Fixtures.injuries(), List.of(), 2, 'R', Fixtures.GENERATED_AT);
+        RenderedForm rendered = Fixtures.render(Fixtures.injuries(), List.of(), 2, Action.REPLACEMENT, Fixtures.GENERATED_AT);
         assertEquals(List.of("2-OZh_2025-06_V0002_R.xlsx", "2-OZh_2025-06_V0002_R.json", "2-OZh_2025-06_V0002_R.manifest.json"),
                 rendered.files().stream().map(RenderedFile::name).toList());
     }
@@ -148,7 +148,7 @@ class RenderingTest {
 
     @Test
     void aSignedVersionUploadsEachSignatureBeforeTheManifestAndItsOwnJustBeforeIt() {
-        RenderedForm signed = Fixtures.render(Fixtures.injuries(), List.of(), 2, 'R', Fixtures.GENERATED_AT).signed(SIGNER);
+        RenderedForm signed = Fixtures.render(Fixtures.injuries(), List.of(), 2, Action.REPLACEMENT, Fixtures.GENERATED_AT).signed(SIGNER);
 
         assertEquals(List.of("2-OZh_2025-06_V0002_R.xlsx", "2-OZh_2025-06_V0002_R.json",
                 "2-OZh_2025-06_V0002_R.xlsx.p7s", "2-OZh_2025-06_V0002_R.json.p7s",

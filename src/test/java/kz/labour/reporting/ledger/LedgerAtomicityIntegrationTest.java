@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import kz.labour.reporting.form.Action;
 import kz.labour.reporting.form.Accumulation;
 import kz.labour.reporting.form.Finding;
 import kz.labour.reporting.form.FormId;
@@ -73,13 +74,13 @@ class LedgerAtomicityIntegrationTest {
     }
 
     static Build built(YearMonth period, Version version, List<Finding> findings) {
-        return new Build(FormId.OZH, period, version, 'N', Accumulation.MONTH, CUT_OFF, "a".repeat(64),
+        return new Build(FormId.OZH, period, version, Action.NEW, Accumulation.MONTH, CUT_OFF, "a".repeat(64),
                 List.of(new StoredFile("x.xlsx", 10, "b".repeat(64)), new StoredFile("x.manifest.json", 5, "c".repeat(64))),
                 findings, Status.BUILT);
     }
 
     static Build rejected(YearMonth period, List<Finding> findings) {
-        return new Build(FormId.OZH, period, Version.FIRST, 'N', Accumulation.MONTH, CUT_OFF, null, List.of(), findings,
+        return new Build(FormId.OZH, period, Version.FIRST, Action.NEW, Accumulation.MONTH, CUT_OFF, null, List.of(), findings,
                 Status.REJECTED);
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import kz.labour.reporting.form.Action;
 import kz.labour.reporting.form.Accumulation;
 import kz.labour.reporting.form.ContentHash;
 import kz.labour.reporting.form.FormId;
@@ -21,7 +22,7 @@ class DeliveredJsonTest {
             .cell(KARAGANDA, 2, "1", "1", "1", "1", "1", "1", "1", "1", "1", "1", "1", "1", "61")
             .cell(KARAGANDA, 9, "1.0", "1.0", "1.0", "1.0", "1.0", "1.0", "1.0", "1.0", "1.0", "1.0", "1.0", "1.0", "12.4")
             .june2025();
-    final byte[] json = FormJson.render(june, List.of(), 3, 'R', OffsetDateTime.parse("2025-07-01T06:00:02+05:00"),
+    final byte[] json = FormJson.render(june, List.of(), 3, Action.REPLACEMENT, OffsetDateTime.parse("2025-07-01T06:00:02+05:00"),
             ZoneId.of("Asia/Almaty"));
 
     @Test

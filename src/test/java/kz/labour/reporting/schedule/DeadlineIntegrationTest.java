@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import kz.labour.reporting.form.Action;
 import kz.labour.reporting.form.Accumulation;
 import kz.labour.reporting.form.Finding;
 import kz.labour.reporting.form.FormId;
@@ -117,7 +118,7 @@ class DeadlineIntegrationTest {
         pipeline.update("""
                 INSERT INTO transmission (form, period, version, action, accumulation, as_of, content_hash, status,
                                           sftp_status, mail_status, deliveries, trigger, requested_by)
-                VALUES (?, ?, 1, 'N', 'MONTH', now(), repeat('0', 64), 'DELIVERED', 'DONE', 'DONE', 1, 'CLI', 'test')
+                VALUES (?, ?, 1, Action.NEW, 'MONTH', now(), repeat('0', 64), 'DELIVERED', 'DONE', 'DONE', 1, 'CLI', 'test')
                 """, form, period);
     }
 
@@ -136,7 +137,7 @@ class DeadlineIntegrationTest {
     void theAlertGivesTheFindingsOfAFormWhoseLastBuildWasRejected() {
         Finding noVictims = Finding.ofSource("source: accident without victims", Severity.ERROR, "accident id 201",
                 "1 row: accident without victims", "accident", List.of(201L), Map.of("rows", BigDecimal.ONE));
-        ledger.record(new Build(FormId.OZH, YearMonth.of(2025, 6), Version.FIRST, 'N', Accumulation.MONTH,
+        ledger.record(new Build(FormId.OZH, YearMonth.of(2025, 6), Version.FIRST, Action.NEW, Accumulation.MONTH,
                 OffsetDateTime.parse("2025-07-01T06:00:00+05:00"), null, List.of(), List.of(noVictims),
                 kz.labour.reporting.ledger.Status.REJECTED), new Requester(Origin.SCHEDULE, "schedule:monthly-trigger@test"));
 

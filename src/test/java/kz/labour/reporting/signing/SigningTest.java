@@ -24,6 +24,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import jakarta.mail.internet.MimeMessage;
+import kz.labour.reporting.form.Action;
 import kz.labour.reporting.BadInputException;
 import kz.labour.reporting.ReportingSettings;
 import kz.labour.reporting.form.Accumulation;
@@ -80,7 +81,7 @@ class SigningTest {
     private static RenderedForm render() {
         FormTable table = FormTable.assemble(LABELS.form(FormId.OZH), RegionCatalogue.load(), LABELS.totalRow(),
                 YearMonth.of(2025, 6), Accumulation.MONTH, NOW.atOffset(ZoneOffset.UTC), Map.of());
-        return Rendering.render(table, Controls.check(table), LABELS, ORG, 1, 'N', NOW.atOffset(ZoneOffset.UTC), ZoneId.of("Asia/Almaty"));
+        return Rendering.render(table, Controls.check(table), LABELS, ORG, 1, Action.NEW, NOW.atOffset(ZoneOffset.UTC), ZoneId.of("Asia/Almaty"));
     }
 
     static ListAppender<ILoggingEvent> logs() {

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import kz.labour.reporting.form.Action;
 import kz.labour.reporting.form.Accumulation;
 import kz.labour.reporting.form.Finding;
 import kz.labour.reporting.form.FormId;
@@ -38,7 +39,7 @@ class JobTest {
 
     @Test
     void aBuildWithWarningsIsRenderedAndOneWithAnErrorIsRejected() {
-        Job toBuild = PLANNED.toBuild(Version.FIRST, 'N');
+        Job toBuild = PLANNED.toBuild(Version.FIRST, Action.NEW);
         assertThat(toBuild.step()).isEqualTo(Job.Step.BUILD);
         assertThat(toBuild.built(null, List.of(WARN), null).step()).isEqualTo(Job.Step.RENDER);
         assertThat(toBuild.built(null, List.of(WARN, ERROR), null).step()).isEqualTo(Job.Step.REJECT);
@@ -47,7 +48,7 @@ class JobTest {
 
     @Test
     void anUnsoundAggregationIsNamedThenRejected() {
-        Job unsound = PLANNED.toBuild(Version.FIRST, 'N').unsound(new Aggregate(Map.of(), 2, List.of()));
+        Job unsound = PLANNED.toBuild(Version.FIRST, Action.NEW).unsound(new Aggregate(Map.of(), 2, List.of()));
         assertThat(unsound.step()).isEqualTo(Job.Step.NAME_UNSOUND_ROWS);
         assertThat(unsound.table()).isNull();
         assertThat(unsound.rejectedBy(List.of(ERROR), null).step()).isEqualTo(Job.Step.REJECT);
@@ -55,10 +56,10 @@ class JobTest {
 
     @Test
     void eachStepReturnsANewStateAndLeavesTheOldOneAsItWas() {
-        Job ended = PLANNED.ended(Outcome.ALREADY_DELIVERED, "already delivered V0003", Version.of(3), 'R');
+        Job ended = PLANNED.ended(Outcome.ALREADY_DELIVERED, "already delivered V0003", Version.of(3), Action.REPLACEMENT);
         assertThat(ended.step()).isEqualTo(Job.Step.END);
         assertThat(ended.version()).isEqualTo(Version.of(3));
-        assertThat(ended.action()).isEqualTo('R');
+        assertThat(ended.action()).isEqualTo(Action.REPLACEMENT);
         assertThat(PLANNED.step()).isEqualTo(Job.Step.DECIDE);
         assertThat(PLANNED.outcome()).isNull();
     }
@@ -66,19 +67,19 @@ class JobTest {
     @Test
     void isNamedAsLogLinesNameIt() {
         assertThat(PLANNED.name()).isEqualTo("2-ӨЖ 2025-06");
-        assertThat(PLANNED.toBuild(Version.of(2), 'R').versionName()).isEqualTo("2-ӨЖ 2025-06 V0002");
+        assertThat(PLANNED.toBuild(Version.of(2), Action.REPLACEMENT).versionName()).isEqualTo("2-ӨЖ 2025-06 V0002");
     }
 
     @Test
     void theMailKeyNamesFormPeriodVersionAndTheDeliveryUnderWay() {
-        Job delivering = PLANNED.toBuild(Version.FIRST, 'N').toDeliver(recorded(Version.FIRST, Status.DELIVERING, 0));
-        Job resending = PLANNED.toBuild(Version.of(2), 'R').toDeliver(recorded(Version.of(2), Status.DELIVERED, 1));
+        Job delivering = PLANNED.toBuild(Version.FIRST, Action.NEW).toDeliver(recorded(Version.FIRST, Status.DELIVERING, 0));
+        Job resending = PLANNED.toBuild(Version.of(2), Action.REPLACEMENT).toDeliver(recorded(Version.of(2), Status.DELIVERED, 1));
 
         // none delivered yet (a first delivery, or one finished after a crash): delivery 1; a resend of a version
         // delivered once: delivery 2
         assertThat(delivering.mailKey()).isEqualTo("2-OZh.2025-06.V0001.delivery1");
         assertThat(resending.mailKey()).isEqualTo("2-OZh.2025-06.V0002.delivery2");
-        assertThat(PLANNED.toBuild(Version.FIRST, 'N').mailKey()).as("before the ledger has it").isEqualTo("2-OZh.2025-06.V0001.delivery1");
+        assertThat(PLANNED.toBuild(Version.FIRST, Action.NEW).mailKey()).as("before the ledger has it").isEqualTo("2-OZh.2025-06.V0001.delivery1");
     }
 
     @Test
@@ -86,7 +87,7 @@ class JobTest {
         Job next = PLANNED.withVersions(List.of()).toBuild();
         assertThat(next.step()).isEqualTo(Job.Step.BUILD);
         assertThat(next.version()).isEqualTo(Version.FIRST);
-        assertThat(next.action()).isEqualTo('N');
+        assertThat(next.action()).isEqualTo(Action.NEW);
         assertThat(PLANNED.unfinishedVersion()).isNull();
         assertThat(PLANNED.deliveredVersion()).isNull();
     }
@@ -99,7 +100,7 @@ class JobTest {
         assertThat(job.deliveredVersion()).isEqualTo(delivered);
         assertThat(job.unfinishedVersion()).as("a rejection is finished").isNull();
         assertThat(job.toBuild().version()).isEqualTo(Version.of(2));
-        assertThat(job.toBuild().action()).isEqualTo('R');
+        assertThat(job.toBuild().action()).isEqualTo(Action.REPLACEMENT);
     }
 
     @Test
@@ -114,7 +115,7 @@ class JobTest {
         assertThat(PLANNED.withVersions(List.of(superseded)).unfinishedVersion()).isNull();
         // nothing of it reached the bureau: the next number, still new
         assertThat(PLANNED.withVersions(List.of(superseded)).toBuild().version()).isEqualTo(Version.of(2));
-        assertThat(PLANNED.withVersions(List.of(superseded)).toBuild().action()).isEqualTo('N');
+        assertThat(PLANNED.withVersions(List.of(superseded)).toBuild().action()).isEqualTo(Action.NEW);
     }
 
     @Test
@@ -124,7 +125,7 @@ class JobTest {
 
     static Transmission recorded(Version version, Status status, int deliveries) {
         OffsetDateTime at = OffsetDateTime.parse("2025-07-01T06:00:00+05:00");
-        return new Transmission(1, FormId.OZH, YearMonth.of(2025, 6), version, version.equals(Version.FIRST) ? 'N' : 'R',
+        return new Transmission(1, FormId.OZH, YearMonth.of(2025, 6), version, version.equals(Version.FIRST) ? Action.NEW : Action.REPLACEMENT,
                 Accumulation.MONTH, at, "a".repeat(64), List.of(), status, ChannelStatus.PENDING, null, null,
                 ChannelStatus.PENDING, null, null, deliveries, new Requester(Origin.CLI, "test"), at, at, null, null);
     }

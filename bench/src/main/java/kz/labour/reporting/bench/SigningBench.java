@@ -21,6 +21,7 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
+import kz.labour.reporting.form.Action;
 import kz.labour.reporting.ReportingSettings;
 import kz.labour.reporting.form.Accumulation;
 import kz.labour.reporting.form.Controls;
@@ -69,7 +70,7 @@ public final class SigningBench {
             List<Finding> controls = Controls.check(table);
             RenderedFile report = ValidationReport.render(new ValidationReport.Header(form, table.period(), Accumulation.MONTH, 1,
                     'N', now), table, List.of(Stages.source(form, List.of()), Stages.controls(form, controls)), List.of(), zone);
-            forms.add(Rendering.render(table, controls, labels, org, 1, 'N', now, zone, report));
+            forms.add(Rendering.render(table, controls, labels, org, 1, Action.NEW, now, zone, report));
         }
         List<MimeMessage> messages = new ArrayList<>();
         for (RenderedForm form : forms) {

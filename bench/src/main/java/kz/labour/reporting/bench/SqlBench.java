@@ -32,6 +32,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import kz.labour.reporting.form.Action;
 import kz.labour.reporting.LabourReportingApplication;
 import kz.labour.reporting.ReportingSettings;
 import kz.labour.reporting.explain.Explainer;
