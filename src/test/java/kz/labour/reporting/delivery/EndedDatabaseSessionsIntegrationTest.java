@@ -33,12 +33,13 @@ import kz.labour.reporting.support.LeaseLog;
 import kz.labour.reporting.support.TestPostgres;
 
 /**
- * Issue 14, item 1, played end to end: the pipeline database ends idle sessions after a second and
- * the test ends every session of it twice while an SFTP upload hangs on a slow line, longer than
- * two times the lease's time to live; meanwhile a second instance is asked to transmit the same form
- * and period. With the old session lock the second run took over and sent again. The lease (renewed
- * on whatever connection the pool has at that moment) keeps the second run waiting: the bureau gets
- * one copy of each file and one e-mail, and the ledger one delivery.
+ * Database sessions ended under a running delivery, end to end: the pipeline database ends idle
+ * sessions after a second and the test ends every session of it twice while an SFTP upload hangs on a
+ * slow line, longer than two times the lease's time to live; meanwhile a second instance is asked to
+ * transmit the same form and period. A lock tied to one session would be released under the upload
+ * and let the second run send again; the lease (renewed on whatever connection the pool has at that
+ * moment) keeps the second run waiting: the bureau gets one copy of each file and one e-mail, and the
+ * ledger one delivery.
  */
 class EndedDatabaseSessionsIntegrationTest {
 
