@@ -62,12 +62,22 @@ public final class MailReceiptReader {
         this.verifier = verifier;
     }
 
+    /**
+     * The receipts in a message of the mailbox, read whole from the server. Fails only when the
+     * server cannot give it (the message stays in the inbox for the next look).
+     */
+    public List<IncomingReceipt> read(Part message) throws MessagingException, IOException {
+        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+        message.writeTo(raw);
+        return read(raw.toByteArray());
+    }
+
     /** The receipts in {@code raw} (a whole message as the mailbox holds it): at least one, invalid ones included. */
     public List<IncomingReceipt> read(byte[] raw) {
         Envelope envelope = Envelope.of(raw);
         if (raw.length > maxBytes) {
             return List.of(envelope.invalid(raw, "the message has " + raw.length + " bytes, over the limit of " + maxBytes
-                    + " (RECEIPTS_MAIL_MAX_BYTES)"));
+                    + " (receipts.imap.max-bytes)"));
         }
         try {
             MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
