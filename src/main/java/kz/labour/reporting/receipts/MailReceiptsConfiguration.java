@@ -16,14 +16,13 @@ import jakarta.mail.PasswordAuthentication;
 
 /**
  * Reading receipts from the pipeline's mailbox: the reader and what routes/receipts-mail.camel.yaml
- * refers to by name. The route starts only in service mode (the one-shot commands run no schedule
- * and read no mailbox) and only with RECEIPTS_IMAP_HOST set; the start-up log says which.
+ * refers to by name. The route runs only in service mode (the one-shot commands read no mailbox)
+ * and only with RECEIPTS_IMAP_HOST set; the start-up log says which.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ImapSettings.class)
 class MailReceiptsConfiguration {
 
-    static final String ROUTE = "receipts-mail";
     private static final Logger LOG = LoggerFactory.getLogger(MailReceiptsConfiguration.class);
 
     /** {@code method: ref: mailReceiptReader} in the route. With RECEIPTS_TRUSTSTORE_FILE, MDNs must be signed by the bureau. */
@@ -51,13 +50,13 @@ class MailReceiptsConfiguration {
         return imap.javaMailProperties();
     }
 
-    /** Starts the mailbox route once the context is up, in service mode with a host set; says so either way. */
+    /** Says once the context is up, in service mode, whether the mailbox is read (the route's precondition decides). */
     @Bean
     public CamelContextConfiguration receiptsMailStart(ImapSettings imap, @Value("${receipts.read:true}") boolean service) {
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(CamelContext camelContext) {
-                // nothing before the start: the route is declared with autoStartup false
+                // the route is created or not by its precondition
             }
 
             @Override
@@ -68,11 +67,6 @@ class MailReceiptsConfiguration {
                 if (!imap.reads()) {
                     LOG.info("receipts by mail are not read: RECEIPTS_IMAP_HOST is not set");
                     return;
-                }
-                try {
-                    camelContext.getRouteController().startRoute(ROUTE);
-                } catch (Exception e) {
-                    throw new IllegalStateException("the route " + ROUTE + " does not start: " + e.getMessage(), e);
                 }
                 LOG.info("receipts by mail: reading INBOX of {}; recorded ones go to {}, ones set aside to {}", imap.mailbox(),
                         imap.doneFolder(), imap.failedFolder());
