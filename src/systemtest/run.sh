@@ -536,7 +536,9 @@ receipts_by_mail() {
         RECEIPTS_IMAP_HOST=127.0.0.1 RECEIPTS_IMAP_PORT="$IMAP_PORT" RECEIPTS_IMAP_USER="$MTA_PIPELINE"
         RECEIPTS_IMAP_PASSWORD="$imap_pw" RECEIPTS_IMAP_SECURITY=none RECEIPTS_IMAP_POLLDELAY=1000
         RECEIPTS_SFTP_DIRECTORY=/receipts
-        SERVER_PORT="$SERVICE_PORT" REPORTING_SCHEDULE_ENABLED=false
+        RECEIPTS_SFTP_POLLDELAY=1000
+        # the service without its start-up catch-up: it would transmit the month before today
+        SERVER_PORT="$SERVICE_PORT" REPORTING_SCHEDULE_CATCHUPATSTARTUP=false
     )
     local v
     (umask 077; for v in "${vars[@]}"; do printf '%s=%q\n' "${v%%=*}" "${v#*=}"; done >>"$W/receipts.env")

@@ -69,3 +69,14 @@ CREATE TABLE receipt_alert (
     at              timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (transmission_id, cause)
 );
+
+-- Acknowledgement files already read, for a server that forbids moving them to done/ or failed/:
+-- Camel's JDBC idempotent repository (camel-sql JdbcMessageIdRepository, its standard table), shared
+-- by every instance. The key is the file's name, size and modification time, so a new file under an
+-- old name is read again.
+CREATE TABLE camel_messageprocessed (
+    processorname varchar(255)  NOT NULL,
+    messageid     varchar(1000) NOT NULL,
+    createdat     timestamp     NOT NULL,
+    PRIMARY KEY (processorname, messageid)
+);

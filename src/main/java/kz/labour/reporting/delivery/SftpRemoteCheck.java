@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.jcraft.jsch.ChannelSftp;
-import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
 import com.jcraft.jsch.SftpException;
@@ -28,8 +27,8 @@ import kz.labour.reporting.form.RenderedForm;
  * with other content stops the upload ({@link RemoteFileConflictException}). This is what lets an
  * interrupted upload or a {@code --resend} finish without overwriting anything.
  * <p>
- * It opens its own JSch session with the settings the route's SFTP endpoint uses (same key, same
- * known_hosts, host key checking always strict); the upload itself goes through Camel's endpoint.
+ * It opens its own JSch session ({@link SftpSessions}, the settings the route's SFTP endpoint uses);
+ * the upload itself goes through Camel's endpoint.
  */
 @Component("sftpRemoteCheck")
 class SftpRemoteCheck {
@@ -46,7 +45,7 @@ class SftpRemoteCheck {
     /** The version's files that still have to be uploaded, in upload order (the manifest last). */
     public List<RenderedFile> toUpload(RenderedForm version) throws JSchException, SftpException, IOException {
         List<RenderedFile> missing = new ArrayList<>();
-        Session session = open();
+        Session session = SftpSessions.open(sftp);
         try {
             ChannelSftp channel = (ChannelSftp) session.openChannel("sftp");
             channel.connect(sftp.connectTimeout());
@@ -72,27 +71,6 @@ class SftpRemoteCheck {
             session.disconnect();
         }
         return missing;
-    }
-
-    private Session open() throws JSchException {
-        JSch jsch = new JSch();
-        if (sftp.privateKeyFile() != null && !sftp.privateKeyFile().isBlank()) {
-            if (sftp.privateKeyPassphrase() != null && !sftp.privateKeyPassphrase().isEmpty()) {
-                jsch.addIdentity(sftp.privateKeyFile(), sftp.privateKeyPassphrase());
-            } else {
-                jsch.addIdentity(sftp.privateKeyFile());
-            }
-        }
-        if (sftp.knownHostsFile() != null && !sftp.knownHostsFile().isBlank()) {
-            jsch.setKnownHosts(sftp.knownHostsFile());
-        }
-        Session session = jsch.getSession(sftp.user(), sftp.host(), sftp.port());
-        // Never "no" and never "ask": an unknown or changed host key is refused, not learned
-        session.setConfig("StrictHostKeyChecking", "yes");
-        session.setConfig("PreferredAuthentications", "publickey");
-        session.setTimeout(sftp.readTimeout());
-        session.connect(sftp.connectTimeout());
-        return session;
     }
 
     /** The SHA-256 of the remote file, or empty when there is none (the files are small: read whole). */

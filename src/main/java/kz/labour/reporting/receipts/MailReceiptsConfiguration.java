@@ -27,10 +27,8 @@ class MailReceiptsConfiguration {
 
     /** {@code method: ref: mailReceiptReader} in the route. With RECEIPTS_TRUSTSTORE_FILE, MDNs must be signed by the bureau. */
     @Bean
-    public MailReceiptReader mailReceiptReader(ImapSettings imap, @Value("${receipts.truststore-file:}") String trustStore) {
-        SmimeVerifier verifier = trustStore == null || trustStore.isBlank() ? null
-                : new SmimeVerifier(TrustStoreFile.certificates(trustStore.strip()));
-        return new MailReceiptReader(imap.maxBytes(), verifier);
+    public MailReceiptReader mailReceiptReader(ImapSettings imap, AckVerifier trustStore) {
+        return new MailReceiptReader(imap.maxBytes(), trustStore.configured() ? new SmimeVerifier(trustStore.anchors()) : null);
     }
 
     /** The mailbox login, given as {@code authenticator=#receiptsImapAuthenticator} so the password is in no endpoint URI (JMX shows those). */

@@ -229,6 +229,6 @@ final class ReceiptRules {
     }
 
     private static String oneLine(String text) {
-        return text == null ? "(no subject)" : text.replaceAll("[\\r\\n\\t]+", " ").trim();
+        return text == null ? "(no subject)" : text.replaceAll("\\s*[\\r\\n\\t]+\\s*", " ").trim();
     }
 }

@@ -24,7 +24,7 @@ import jakarta.mail.internet.MimeMultipart;
 
 /**
  * Checks an S/MIME signature (a {@code multipart/signed} message) against the bureau's trust store
- * (RECEIPTS_TRUSTSTORE_FILE): every signature must verify over the content, and its certificate,
+ * (RECEIPTS_TRUSTSTORE_FILE, read by {@link AckVerifier}): every signature must verify over the content, and its certificate,
  * carried in the message, must chain to one of the trusted certificates and be valid at the signing
  * time the message states (else now). Revocation is not checked: no CRL or OCSP is reachable from
  * here.
@@ -34,10 +34,15 @@ public final class SmimeVerifier {
     private final Set<TrustAnchor> anchors;
 
     public SmimeVerifier(Collection<X509Certificate> trusted) {
-        if (trusted.isEmpty()) {
+        this(trusted.stream().map(c -> new TrustAnchor(c, null)).collect(Collectors.toUnmodifiableSet()));
+    }
+
+    /** @param anchors the trust store's certificates, as {@link AckVerifier} read them */
+    SmimeVerifier(Set<TrustAnchor> anchors) {
+        if (anchors.isEmpty()) {
             throw new IllegalArgumentException("a trust store without certificates trusts nobody; accepted: the bureau's CA certificates");
         }
-        this.anchors = trusted.stream().map(c -> new TrustAnchor(c, null)).collect(Collectors.toUnmodifiableSet());
+        this.anchors = Set.copyOf(anchors);
     }
 
     /** VERIFIED, or INVALID with no signature that verifies and chains to the trust store. */
