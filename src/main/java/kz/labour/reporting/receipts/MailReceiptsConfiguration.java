@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import jakarta.mail.PasswordAuthentication;
 
 /**
- * Reading receipts from the pipeline's mailbox: the reader and what routes/receipts-mail.camel.yaml
+ * Reading receipts from the pipeline's mailbox: the reader and what routes/7-receipts-mail.camel.yaml
  * refers to by name. The route runs only in service mode (the one-shot commands read no mailbox)
  * and only with RECEIPTS_IMAP_HOST set; the start-up log says which.
  */

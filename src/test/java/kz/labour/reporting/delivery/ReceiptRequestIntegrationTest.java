@@ -64,16 +64,16 @@ class ReceiptRequestIntegrationTest {
     }
 
     MimeMessage bureauMessage() {
-        MimeMail mimeMail = new MimeMail("reports@inspection.kz", List.of("stat@bureau.kz", "archive@bureau.kz"), MimeMailTest.ORG,
-                MimeMailTest.CLOCK, UnaryOperator.identity());
-        return mimeMail.message(MimeMailTest.MAIL, KEY);
+        MimeMail mimeMail = new MimeMail("reports@inspection.kz", List.of("stat@bureau.kz", "archive@bureau.kz"), MimeMailIntegrationTest.ORG,
+                MimeMailIntegrationTest.CLOCK, UnaryOperator.identity());
+        return mimeMail.message(MimeMailIntegrationTest.MAIL, KEY);
     }
 
     @Test
     void toARelayThatAnnouncesDsnTheEnvelopeAsksForSuccessAndFailureUnderTheDeliveryKey() throws Exception {
         start(true);
 
-        send(bureauMessage(), MimeMailTest.MAIL.subject());
+        send(bureauMessage(), MimeMailIntegrationTest.MAIL.subject());
 
         assertThat(relay.envelope()).containsExactly(
                 "MAIL FROM:<reports@inspection.kz> RET=HDRS ENVID=" + KEY,
@@ -90,7 +90,7 @@ class ReceiptRequestIntegrationTest {
     void toARelayWithoutDsnTheEnvelopeCarriesNoParameterAndTheMessageStillGoes() throws Exception {
         start(false);
 
-        send(bureauMessage(), MimeMailTest.MAIL.subject());
+        send(bureauMessage(), MimeMailIntegrationTest.MAIL.subject());
 
         assertThat(relay.envelope()).containsExactly("MAIL FROM:<reports@inspection.kz>", "RCPT TO:<stat@bureau.kz>",
                 "RCPT TO:<archive@bureau.kz>");
