@@ -500,7 +500,8 @@ receipts_sql() { psql_tcp labour_pipeline "$pipeline_pw" labour_pipeline_receipt
 
 # The service with the receipts settings, in the background, until stop_receipts_service.
 start_receipts_service() {
-    (cd "$W/run" && env -i PATH="$PATH" HOME="$W/home" LANG=C.UTF-8 LABOUR_REPORTING_JAR="$JAR" \
+    # exec all the way down (the launcher execs java), so the process to stop is the JVM itself
+    (cd "$W/run" && exec env -i PATH="$PATH" HOME="$W/home" LANG=C.UTF-8 LABOUR_REPORTING_JAR="$JAR" \
         bash -c 'set -a; . "$1"; set +a; exec "$2"' _ "$W/receipts.env" "$ROOT/bin/labour-reporting" \
         </dev/null >"$W/logs/run-receipts-service.out" 2>"$W/logs/run-receipts-service.err") &
     receipts_service_pid=$!
