@@ -56,6 +56,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import kz.labour.reporting.ReportingSettings;
 import kz.labour.reporting.ledger.DeliveryHistory;
+import kz.labour.reporting.receipts.ReceiptBook;
 import kz.labour.reporting.transmission.RecentFailures;
 import kz.labour.reporting.schedule.Deadlines;
 import kz.labour.reporting.schedule.ScheduleSettings;
@@ -179,8 +180,8 @@ class ConsoleConfiguration {
     @Bean
     @ConditionalOnAvailableEndpoint(endpoint = PrometheusScrapeEndpoint.class)
     ReportingMetrics reportingMetrics(DeliveryHistory history, Deadlines deadlines, RecentFailures failures,
-                                      ReportingSettings settings, ScheduleSettings schedule, Clock clock) {
-        return new ReportingMetrics(new ReportingFacts(history, deadlines, failures, settings, schedule, clock));
+                                      ReportingSettings settings, ScheduleSettings schedule, Clock clock, ReceiptBook receipts) {
+        return new ReportingMetrics(new ReportingFacts(history, deadlines, failures, settings, schedule, clock, receipts));
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -17,6 +17,9 @@ import org.quartz.CronExpression;
 
 import kz.labour.reporting.ReportingSettings;
 import kz.labour.reporting.form.FormId;
+import kz.labour.reporting.receipts.BureauStatus;
+import kz.labour.reporting.receipts.ReceiptBook;
+import kz.labour.reporting.receipts.VersionBureauStatus;
 import kz.labour.reporting.ledger.DeliveryHistory;
 import kz.labour.reporting.transmission.RecentFailures;
 import kz.labour.reporting.schedule.Deadlines;
@@ -32,7 +35,7 @@ class ReportingFacts {
 
     /** What the metrics show of one form now. */
     record FormFacts(Optional<YearMonth> lastDeliveredPeriod, int lastDeliveredVersion, long overduePeriods,
-                     Optional<Instant> lastFailure) {
+                     Optional<Instant> lastFailure, Optional<BureauStatus> bureauStatus, long unacknowledged) {
     }
 
     private final DeliveryHistory history;
@@ -41,9 +44,11 @@ class ReportingFacts {
     private final ZoneId zone;
     private final String deadlineCron;
     private final Clock clock;
+    private final ReceiptBook receipts;
 
     ReportingFacts(DeliveryHistory history, Deadlines deadlines, RecentFailures failures, ReportingSettings settings,
-                   ScheduleSettings schedule, Clock clock) {
+                   ScheduleSettings schedule, Clock clock, ReceiptBook receipts) {
+        this.receipts = receipts;
         this.history = history;
         this.deadlines = deadlines;
         this.failures = failures;
@@ -56,12 +61,15 @@ class ReportingFacts {
     Map<FormId, FormFacts> forms() {
         Map<FormId, Long> overdue = new EnumMap<>(FormId.class);
         deadlines.overdue().forEach(o -> overdue.merge(o.form(), 1L, Long::sum));
+        Map<FormId, Long> unacknowledged = new EnumMap<>(FormId.class);
+        receipts.unacknowledgedAtDeadline(now(), zone).forEach(v -> unacknowledged.merge(v.form(), 1L, Long::sum));
         Map<FormId, FormFacts> facts = new EnumMap<>(FormId.class);
         for (FormId form : FormId.values()) {
             Optional<DeliveryHistory.Delivered> delivered = history.lastDelivered(form);
             facts.put(form, new FormFacts(delivered.map(DeliveryHistory.Delivered::period),
                     delivered.map(d -> d.version().number()).orElse(0), overdue.getOrDefault(form, 0L),
-                    lastFailure(form)));
+                    lastFailure(form), receipts.latestDelivered(form).map(VersionBureauStatus::status),
+                    unacknowledged.getOrDefault(form, 0L)));
         }
         return facts;
     }

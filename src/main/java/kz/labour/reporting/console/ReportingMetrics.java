@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import kz.labour.reporting.form.FormId;
+import kz.labour.reporting.receipts.BureauStatus;
 
 /**
  * The business gauges on {@code /actuator/prometheus} (docs/operators-guide.md names each):
@@ -44,6 +45,19 @@ class ReportingMetrics implements MeterBinder {
                     ReportingFacts.FormFacts::overduePeriods);
             gauge(registry, form, "labour.reporting.last.failure.timestamp.seconds", "when the last version was REJECTED or FAILED, "
                     + "or a run failed on this instance (Unix time); 0 when never", f -> f.lastFailure().map(Instant::getEpochSecond).orElse(0L));
+            gauge(registry, form, "labour.reporting.unacknowledged.versions", "versions of the month whose deadline passed "
+                    + "last that were delivered and that the bureau has not acknowledged", ReportingFacts.FormFacts::unacknowledged);
+            for (BureauStatus status : BureauStatus.values()) {
+                Gauge.builder("labour.reporting.bureau.status", this, m -> {
+                            Map<FormId, ReportingFacts.FormFacts> now = m.forms();
+                            return now == null ? Double.NaN : now.get(form).bureauStatus().filter(s -> s == status).isPresent() ? 1 : 0;
+                        })
+                        .tag("form", form.ascii())
+                        .tag("status", status.name())
+                        .description("1 for what the bureau says of the latest version delivered, 0 for the other statuses")
+                        .strongReference(true)
+                        .register(registry);
+            }
         }
         Gauge.builder("labour.reporting.next.deadline.days", this,
                         m -> m.facts.nextDeadline().map(d -> Duration.between(m.facts.now(), d).toSeconds() / SECONDS_PER_DAY)

@@ -27,6 +27,7 @@ import kz.labour.reporting.BadInputException;
 import kz.labour.reporting.ReportingSettings;
 import kz.labour.reporting.explain.Explainer;
 import kz.labour.reporting.form.FormId;
+import kz.labour.reporting.receipts.ReceiptBook;
 import kz.labour.reporting.ledger.DeliveryHistory;
 import kz.labour.reporting.ledger.Trigger;
 import kz.labour.reporting.schedule.Deadlines;
@@ -64,11 +65,14 @@ public class ReportingMBean implements SelfNaming {
     private final Clock clock;
     private final String objectName;
     private final Explainer explainer;
+    private final ReceiptBook receipts;
 
     public ReportingMBean(TransmissionService transmissions, StatusReport statusReport, DeliveryHistory history, Deadlines deadlines,
                           ScheduleView schedule, ReportingCalendar calendar, RecentFailures failures,
                           ReportingSettings settings, Clock clock,
-                          @Value("${reporting.jmx.object-name}") String objectName, Explainer explainer) {
+                          @Value("${reporting.jmx.object-name}") String objectName, Explainer explainer,
+                          ReceiptBook receipts) {
+        this.receipts = receipts;
         this.transmissions = transmissions;
         this.statusReport = statusReport;
         this.history = history;
@@ -197,6 +201,12 @@ public class ReportingMBean implements SelfNaming {
         return lastFailure(FormId.MEIZHM);
     }
 
+    @ManagedAttribute(description = "1-МЕИЖМ: what the bureau says of the latest version delivered, e.g. "
+            + "'2025-06 V0001 ACCEPTED' (NONE until it acknowledges); empty if none was delivered")
+    public String getMEIZhM_BureauStatus() {
+        return bureauStatus(FormId.MEIZHM);
+    }
+
     @ManagedAttribute(description = "2-ӨЖ: latest period delivered to the bureau (YYYY-MM), empty if none")
     public String getOZh_LastDeliveredPeriod() {
         return lastDeliveredPeriod(FormId.OZH);
@@ -220,6 +230,19 @@ public class ReportingMBean implements SelfNaming {
     @ManagedAttribute(description = "2-ӨЖ: the last REJECTED/FAILED version or failed run, with its cause; empty if none")
     public String getOZh_LastFailure() {
         return lastFailure(FormId.OZH);
+    }
+
+    @ManagedAttribute(description = "2-ӨЖ: what the bureau says of the latest version delivered, e.g. "
+            + "'2025-06 V0001 ACCEPTED' (NONE until it acknowledges); empty if none was delivered")
+    public String getOZh_BureauStatus() {
+        return bureauStatus(FormId.OZH);
+    }
+
+    @ManagedAttribute(description = "Versions of the month whose deadline passed last that were delivered and that the "
+            + "bureau has not acknowledged, e.g. '2-OZh 2025-06 V0001'; empty when none")
+    public String[] getUnacknowledged() {
+        return receipts.unacknowledgedAtDeadline(clock.instant(), settings.zoneId()).stream()
+                .map(v -> v.form().ascii() + " " + v.period() + " " + v.version().label()).toArray(String[]::new);
     }
 
     // ---- attributes, the schedule ----------------------------------------------------------------
@@ -256,6 +279,10 @@ public class ReportingMBean implements SelfNaming {
     }
 
     // ---- helpers ---------------------------------------------------------------------------------
+
+    private String bureauStatus(FormId form) {
+        return receipts.latestDelivered(form).map(v -> v.period() + " " + v.version().label() + " " + v.status()).orElse("");
+    }
 
     private String lastDeliveredPeriod(FormId form) {
         return history.lastDelivered(form).map(d -> d.period().toString()).orElse("");

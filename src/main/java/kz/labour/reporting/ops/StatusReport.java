@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
@@ -16,6 +17,13 @@ import kz.labour.reporting.form.FormId;
 import kz.labour.reporting.ledger.Attempt;
 import kz.labour.reporting.ledger.Ledger;
 import kz.labour.reporting.ledger.Transmission;
+import kz.labour.reporting.receipts.BureauStatus;
+import kz.labour.reporting.receipts.MailRecipient;
+import kz.labour.reporting.receipts.Receipt;
+import kz.labour.reporting.receipts.ReceiptBook;
+import kz.labour.reporting.receipts.ReceiptMessage;
+import kz.labour.reporting.receipts.Verification;
+import kz.labour.reporting.receipts.VersionBureauStatus;
 
 /**
  * The ledger for operators, for {@code status} and the JMX status operations: every version as a
@@ -25,24 +33,29 @@ import kz.labour.reporting.ledger.Transmission;
 class StatusReport {
 
     private final Ledger ledger;
+    private final ReceiptBook receipts;
     private final ReportingSettings settings;
 
-    public StatusReport(Ledger ledger, ReportingSettings settings) {
+    public StatusReport(Ledger ledger, ReceiptBook receipts, ReportingSettings settings) {
         this.ledger = ledger;
+        this.receipts = receipts;
         this.settings = settings;
     }
 
     /** {@code status [--period P]}: one line per version; {@code period} null for every period. */
     public String table(String period) {
         YearMonth month = period == null ? null : month(period);
-        String format = "%-9s %-7s %-5s %-3s %-10s %-7s %-7s %-25s %-25s %-8s %s%n";
+        String format = "%-9s %-7s %-5s %-3s %-10s %-7s %-7s %-22s %-25s %-25s %-8s %s%n";
         StringBuilder out = new StringBuilder(String.format(format, "FORM", "PERIOD", "VER", "ACT", "STATUS", "SFTP", "MAIL",
-                "AS-OF", "UPDATED", "TRIGGER", "BY / LAST ERROR"));
+                "BUREAU", "AS-OF", "UPDATED", "TRIGGER", "BY / LAST ERROR"));
         List<Transmission> rows = month == null ? ledger.list() : ledger.list(month);
+        Map<Long, BureauStatus> bureau = receipts.bureauStatuses(month).stream()
+                .collect(Collectors.toMap(VersionBureauStatus::transmissionId, VersionBureauStatus::status));
         for (Transmission t : rows) {
             String error = lastError(t);
             out.append(String.format(format, t.form().ascii(), t.period(), t.version().label(), t.action(), t.status(),
-                    t.sftpStatus(), t.mailStatus(), local(t.asOf()), local(t.updatedAt()), t.requester().trigger(),
+                    t.sftpStatus(), t.mailStatus(), bureau.getOrDefault(t.id(), BureauStatus.NONE), local(t.asOf()),
+                    local(t.updatedAt()), t.requester().trigger(),
                     t.requester().name() + (error.isEmpty() ? "" : " / " + error)));
         }
         if (rows.isEmpty()) {
@@ -72,6 +85,7 @@ class StatusReport {
             out.append(String.format("%s %s %s, SFTP %s, MAIL %s, deliveries %d, updated %s%s%n", t.version().label(), t.action(),
                     t.status(), t.sftpStatus(), t.mailStatus(), t.deliveries(), stamp(t.updatedAt()),
                     error.isEmpty() ? "" : ", last error " + error));
+            receipts(out, t);
             int n = 0;
             for (Attempt a : attempts) {
                 if (a.transmissionId() != t.id()) {
@@ -87,6 +101,35 @@ class StatusReport {
             }
         }
         return out.toString();
+    }
+
+    /** The version's bureau status, its mail recipients from DSNs and every receipt, oldest first. */
+    private void receipts(StringBuilder out, Transmission t) {
+        List<Receipt> all = receipts.receipts(t);
+        BureauStatus status = receipts.bureauStatus(t);
+        out.append("  bureau ").append(status).append(all.isEmpty() ? ", no receipts" : "").append('\n');
+        List<MailRecipient> recipients = receipts.recipients(t);
+        if (!recipients.isEmpty()) {
+            out.append("  mail recipients: ").append(recipients.stream().map(r -> r.recipient() + " " + r.status()
+                    + " (delivery " + r.delivery() + ")").collect(Collectors.joining(", "))).append('\n');
+        }
+        for (Receipt r : all) {
+            out.append(String.format("  receipt %s %s%s at %s%s%s, %s%s; kept as %s%n", r.kind(), r.status() == null ? "" : r.status(),
+                    r.recipient() == null ? "" : " for " + r.recipient(),
+                    r.bureauAt() == null ? stamp(r.recordedAt()) : stamp(r.bureauAt()),
+                    r.receiptId() == null ? "" : ", receipt id " + r.receiptId(),
+                    r.detail() == null ? "" : ", " + r.detail().replaceAll("\\s+", " "),
+                    r.outcome(), (r.reason() == null ? "" : " (" + r.reason() + ")")
+                            + (r.verification() == Verification.NOT_CHECKED ? "" : ", signature " + r.verification()),
+                    r.rawPath()));
+            for (ReceiptMessage m : r.messages()) {
+                out.append("    ").append(m.rule()).append(' ').append(m.severity())
+                        .append(m.kato() == null && m.column() == null ? "" : " ["
+                                + (m.kato() == null ? "" : "region " + m.kato()) + (m.kato() != null && m.column() != null ? ", " : "")
+                                + (m.column() == null ? "" : "column " + m.column()) + "]")
+                        .append(": ").append(m.text()).append('\n');
+            }
+        }
     }
 
     private static String count(List<Finding> findings) {

@@ -159,6 +159,12 @@ public class AckFiles {
             ChannelSftp channel = (ChannelSftp) session.openChannel("sftp");
             channel.connect(sftp.connectTimeout());
             try {
+                try {
+                    channel.stat(path(folder));
+                } catch (SftpException e) {
+                    // the file's own move, after this, would make the folder; the signature goes first
+                    channel.mkdir(path(folder));
+                }
                 channel.rename(path(name + SIGNATURE), path(folder + "/" + name + SIGNATURE));
             } catch (SftpException e) {
                 LOG.warn("{}{} left in {}: cannot move it to {}/ ({})", name, SIGNATURE, where(), folder, e.getMessage());

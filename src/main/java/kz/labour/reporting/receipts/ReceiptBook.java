@@ -9,8 +9,10 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -162,7 +164,7 @@ public class ReceiptBook {
         });
     }
 
-    /** Delivered versions with no acknowledgement yet (bureau status NONE), delivered at or before {@code before}. */
+    /** Delivered versions with no acknowledgement yet (bureau status NONE), delivered at or before {@code before} (null: whenever). */
     public List<VersionBureauStatus> unacknowledged(OffsetDateTime before) {
         List<VersionBureauStatus> found = new ArrayList<>();
         sql().query(ReceiptSql.get("unacknowledged"), new MapSqlParameterSource()
@@ -201,6 +203,35 @@ public class ReceiptBook {
                 FormId.parse(rs.getString("form")), YearMonth.parse(rs.getString("period").trim()),
                 Version.of(rs.getInt("version")), BureauStatus.valueOf(rs.getString("bureau_status")),
                 rs.getObject("bureau_status_at", OffsetDateTime.class)));
+    }
+
+    /** The bureau status of the latest version of {@code form} that reached the bureau; empty when none did. */
+    public Optional<VersionBureauStatus> latestDelivered(FormId form) {
+        return sql().query(ReceiptSql.get("latest-delivered"), new MapSqlParameterSource("form", form.ascii()),
+                (rs, i) -> new VersionBureauStatus(rs.getLong("id"), FormId.parse(rs.getString("form")),
+                        YearMonth.parse(rs.getString("period").trim()), Version.of(rs.getInt("version")),
+                        BureauStatus.valueOf(rs.getString("bureau_status")), rs.getObject("bureau_status_at", OffsetDateTime.class)))
+                .stream().findFirst();
+    }
+
+    /**
+     * The month whose acknowledgements were due by the last deadline passed at {@code now}: the end of
+     * day 3 of the month after it, in {@code zone} (the forms' own deadline).
+     */
+    public static YearMonth acknowledgementsDueFor(Instant now, ZoneId zone) {
+        java.time.ZonedDateTime local = now.atZone(zone);
+        YearMonth current = YearMonth.from(local);
+        boolean pastThird = !local.isBefore(current.atDay(4).atStartOfDay(zone));
+        return current.minusMonths(pastThird ? 1 : 2);
+    }
+
+    /**
+     * The delivered versions of the month {@link #acknowledgementsDueFor} names that the bureau has not
+     * acknowledged at all (bureau status NONE): the latest of each form, superseded ones left out.
+     */
+    public List<VersionBureauStatus> unacknowledgedAtDeadline(Instant now, ZoneId zone) {
+        YearMonth month = acknowledgementsDueFor(now, zone);
+        return unacknowledged(null).stream().filter(v -> v.period().equals(month)).toList();
     }
 
     /** The bureau status of one version. */

@@ -15,6 +15,8 @@ final class ReceiptJson {
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // a field the bureau adds later does not make its acknowledgements unreadable
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .build();
 

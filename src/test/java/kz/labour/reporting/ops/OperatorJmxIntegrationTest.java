@@ -271,7 +271,7 @@ class OperatorJmxIntegrationTest {
     void statusPrintsTheLedgerTableLikeTheCli() throws Exception {
         invoke("transmit", "2025-06", "2-OZh", false);
         String june = invoke("status", "2025-06");
-        assertThat(june).startsWith("FORM      PERIOD  VER   ACT STATUS     SFTP    MAIL    AS-OF");
+        assertThat(june).startsWith("FORM      PERIOD  VER   ACT STATUS     SFTP    MAIL    BUREAU                 AS-OF");
         assertThat(june.lines().filter(l -> l.startsWith("2-OZh")).findFirst().orElseThrow())
                 .contains("2025-06", "V0001", "DELIVERED", "DONE", "JMX", "jmx:operator");
         assertThat(invoke("status", "2016-01")).contains("(nothing recorded for 2016-01)");

@@ -287,4 +287,28 @@ class AckFilesIntegrationTest {
             }
         }
     }
+
+    @Autowired
+    org.apache.camel.ProducerTemplate producer;
+
+    @Test
+    void aVersionUnacknowledgedLongerThanTheWaitIsAlertedOnceWhicheverCheckFindsIt() {
+        YearMonth p = YearMonth.of(2024, 10);
+        Transmission t = delivered(p, 1);
+        // "now" is 2025-07-15 (FixedClock); delivered on the 12th, three days ago, more than P2D
+        db.update("UPDATE transmission SET sftp_at = '2025-07-12T00:00:00Z' WHERE id = ?", t.id());
+        producer.sendBody("direct:receipts-ack-check", null);
+        producer.sendBody("direct:receipts-ack-check", null);
+        String subject = "2-ӨЖ " + p + " V0001: no acknowledgement from the bureau";
+        await().atMost(WAIT).untilAsserted(() -> assertThat(alertSubjects()).contains(subject));
+        assertThat(alertSubjects()).filteredOn(subject::equals).hasSize(1);
+        assertThat(env.mailsTo(DeliveryEnvironment.OPERATOR).stream().filter(m -> subject.equals(subject(m))).findFirst()
+                .map(m -> {
+                    try {
+                        return String.valueOf(m.getContent());
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).orElseThrow()).contains("RECEIPTS_ACK_WITHIN").contains("PT48H");
+    }
 }
