@@ -20,7 +20,7 @@ import kz.labour.reporting.form.Sha256;
 import kz.labour.reporting.ledger.Channel;
 
 /**
- * Acknowledgement files as routes/receipts.camel.yaml reads them: {@code {stem}.ack.json} into an
+ * Acknowledgement files as routes/7-receipts.camel.yaml reads them: {@code {stem}.ack.json} into an
  * {@link IncomingReceipt} (malformed, oversized or misnamed ones too, with the reason, so nothing is
  * lost), and the optional detached signature {@code {stem}.ack.json.p7s} beside it, fetched and later
  * moved with the file over its own session ({@link SftpSessions}, the endpoint's settings).

@@ -3,7 +3,7 @@ package kz.labour.reporting.receipts;
 import java.util.List;
 
 /**
- * The scheduled check (routes/receipts.camel.yaml, receipts-ack-check): each delivered version with no
+ * The scheduled check (routes/7-receipts.camel.yaml, receipts-ack-check): each delivered version with no
  * acknowledgement RECEIPTS_ACK_WITHIN after its delivery gets one alert, on whichever instance finds it first.
  */
 public class AcknowledgementWatch {

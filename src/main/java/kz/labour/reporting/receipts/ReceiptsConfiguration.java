@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import kz.labour.reporting.delivery.DeliverySettings;
 import kz.labour.reporting.ledger.PipelineDatabase;
 
-/** The receipts' settings and the pieces routes/receipts.camel.yaml refers to by name. */
+/** The receipts' settings and the pieces routes/7-receipts.camel.yaml refers to by name. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReceiptsSettings.class)
 class ReceiptsConfiguration {
