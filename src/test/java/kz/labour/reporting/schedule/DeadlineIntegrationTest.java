@@ -102,7 +102,7 @@ class DeadlineIntegrationTest {
     @BeforeEach
     void emptyLedgerAndNoAlerts() {
         pipelineDatabase.ensureMigrated(); // the schema is made on first use; the test reads it directly
-        pipeline.execute("TRUNCATE overdue, finding, build_attempt, transmission_event, transmission");
+        pipeline.execute("TRUNCATE overdue, finding, build_attempt, transmission_event, mail_recipient, receipt_alert, receipt, transmission");
         alerts.clear();
         mailRelayDown = false;
     }
@@ -196,15 +196,18 @@ class DeadlineIntegrationTest {
     }
 
     @Test
-    void laterDeliveryClearsTheOverdueFormAndHealthComesBackUp() {
+    void laterDeliveryClearsTheOverdueFormAndHealthComesBackUpOnceTheBureauAcknowledges() {
         deadlinePasses("2025-07-03T23:59:59+05:00");
         assertThat(deadlineHealth().getStatus()).isEqualTo(Status.DOWN);
 
         delivered("2-OZh", "2025-06");
         assertThat(overdueDetails()).extracting(d -> d.get("form")).containsExactly("1-MEIZhM");
         delivered("1-MEIZhM", "2025-06");
-        assertThat(deadlineHealth().getStatus()).isEqualTo(Status.UP);
         assertThat(overdueDetails()).isEmpty();
+        // delivered, and the bureau has said nothing yet: no longer DOWN, a WARN until it acknowledges
+        assertThat(deadlineHealth().getStatus().getCode()).isEqualTo("WARN");
+        pipeline.execute("UPDATE transmission SET bureau_status = 'RECEIVED' WHERE period = '2025-06'");
+        assertThat(deadlineHealth().getStatus()).isEqualTo(Status.UP);
 
         deadlinePasses("2025-07-03T23:59:59+05:00");
         assertThat(alerts).as("no alert about delivered forms").hasSize(1);
