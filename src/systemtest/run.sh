@@ -17,6 +17,10 @@
 #     read back over its REST API.
 #   - A test certification authority and the organisation's signing certificate (OU=BIN<ORG_BIN>),
 #     made with openssl, the key in a PKCS#12 store the pipeline is given (SIGNING_KEYSTORE_*).
+#   - Postfix (postfix) as a second relay and Dovecot (dovecot-imapd) as the pipeline's own mailbox,
+#     both installed if missing, configured in the work folder, on loopback: Postfix announces DSN and
+#     writes real delivery status notifications (delivered, and failed for an unknown address of the
+#     bureau's domain) into Maildirs that Dovecot serves over IMAP.
 # Then runs bin/labour-reporting with nothing but the environment variables of docs/interfaces.md:
 #   transmit --period 2025-06            both forms delivered (exit 0): files checked against their
 #                                        manifests, the outbox and the ledger; the messages; totals;
@@ -31,6 +35,12 @@
 #   transmit with a wrong key-store password: refused before anything is built (exit 2), named
 #   transmit with a known_hosts file lacking the server's key, and with a changed key: refused,
 #                                        non-zero exit, nothing uploaded
+#   transmit through Postfix to an existing and an unknown bureau address, on its own pipeline
+#                                        database: the DSN request on the wire (Postfix's log); then the
+#                                        service (RECEIPTS_IMAP_* on Dovecot, RECEIPTS_SFTP_DIRECTORY)
+#                                        records Postfix's DSNs per recipient (DELIVERED, and FAILED with
+#                                        an alert to OPS_MAIL_TO) and an ACCEPTED acknowledgement file,
+#                                        which `status` shows in its BUREAU column
 # and greps everything the runs printed and logged for the passwords it used.
 #
 # Prints PASS/FAIL per check and ends with the line "N passed, M failed". Exit 0 only if nothing
@@ -118,6 +128,7 @@ cleanup() {
         printf '== logs of the servers and runs\n'
         dump_logs
     fi
+    stop_postfix
     local pid
     for pid in "${pids[@]}"; do
         kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
@@ -343,6 +354,252 @@ verify_version() { # form version action
     fi
 }
 
+# ---- receipts by mail: Postfix as the relay, Dovecot as the pipeline's mailbox --------------------
+# Postfix (a real MTA, which announces DSN and writes real delivery status notifications) delivers
+# into Maildirs under $W/mta/mail with its virtual delivery agent: the pipeline's own mailbox
+# (MAIL_FROM), the operators' and one bureau address; any other address of the bureau's domain is
+# accepted and then bounced as unknown, so a DSN of failure comes back. Nothing leaves the machine.
+# Dovecot serves the same Maildirs over IMAP on loopback. Both run from configuration in $W/mta.
+MTA_DOMAIN=inspection.systest.example
+MTA_BUREAU_DOMAIN=stat.systest.example
+MTA_PIPELINE=labour-reporting@$MTA_DOMAIN
+MTA_OPS=ops@$MTA_DOMAIN
+MTA_BUREAU=bureau@$MTA_BUREAU_DOMAIN
+MTA_UNKNOWN=nobody@$MTA_BUREAU_DOMAIN
+MAILBOX_UID=65534
+
+mta_packages() { # adds to the array need what Postfix and Dovecot need
+    command -v postfix >/dev/null 2>&1 || [ -x /usr/sbin/postfix ] || need+=(postfix)
+    command -v dovecot >/dev/null 2>&1 || [ -x /usr/sbin/dovecot ] || need+=(dovecot-imapd)
+}
+
+start_postfix() {
+    local d=$W/mta
+    mkdir -p "$d/postfix" "$d/queue" "$d/data" "$d/mail"
+    chown "$MAILBOX_UID:$MAILBOX_UID" "$d/mail"
+    chown postfix "$d/data"
+    cat >"$d/postfix/main.cf" <<CF
+compatibility_level = 3.6
+meta_directory = /etc/postfix
+queue_directory = $d/queue
+data_directory = $d/data
+myhostname = mail.$MTA_DOMAIN
+mydomain = $MTA_DOMAIN
+myorigin = \$mydomain
+mydestination =
+inet_interfaces = loopback-only
+inet_protocols = ipv4
+mynetworks = 127.0.0.0/8
+smtpd_relay_restrictions = permit_mynetworks, reject
+smtpd_reject_unlisted_recipient = no
+smtpd_tls_security_level = none
+smtp_tls_security_level = none
+local_recipient_maps =
+alias_maps =
+alias_database =
+virtual_mailbox_domains = $MTA_DOMAIN $MTA_BUREAU_DOMAIN
+virtual_mailbox_base = $d/mail
+virtual_mailbox_maps = texthash:$d/postfix/vmailbox
+virtual_uid_maps = static:$MAILBOX_UID
+virtual_gid_maps = static:$MAILBOX_UID
+default_transport = error:nothing leaves the system test
+relay_transport = error:nothing leaves the system test
+notify_classes =
+# every command a client on loopback sends is logged: the DSN parameters on the wire
+debug_peer_list = 127.0.0.1
+debug_peer_level = 2
+maillog_file = $W/logs/postfix.log
+biff = no
+CF
+    printf '%s %s/\n' "$MTA_PIPELINE" "$MTA_PIPELINE" "$MTA_OPS" "$MTA_OPS" "$MTA_BUREAU" "$MTA_BUREAU" >"$d/postfix/vmailbox"
+    cat >"$d/postfix/master.cf" <<CF
+127.0.0.1:$MTA_PORT inet n - n - - smtpd
+pickup    unix  n - n 60 1 pickup
+cleanup   unix  n - n - 0 cleanup
+qmgr      unix  n - n 300 1 qmgr
+rewrite   unix  - - n - - trivial-rewrite
+bounce    unix  - - n - 0 bounce
+defer     unix  - - n - 0 bounce
+trace     unix  - - n - 0 bounce
+verify    unix  - - n - 1 verify
+flush     unix  n - n 1000? 0 flush
+proxymap  unix  - - n - - proxymap
+showq     unix  n - n - - showq
+error     unix  - - n - - error
+retry     unix  - - n - - error
+discard   unix  - - n - - discard
+virtual   unix  - n n - - virtual
+smtp      unix  - - n - - smtp
+anvil     unix  - - n - 1 anvil
+scache    unix  - - n - 1 scache
+postlog   unix-dgram n - n - 1 postlogd
+CF
+    postfix -c "$d/postfix" check >>"$W/logs/postfix-start.log" 2>&1
+    postfix -c "$d/postfix" start >>"$W/logs/postfix-start.log" 2>&1 || return 1
+    mta_postfix_started=1
+}
+
+stop_postfix() {
+    [ "${mta_postfix_started:-0}" = 1 ] && postfix -c "$W/mta/postfix" stop >/dev/null 2>&1
+}
+
+start_dovecot() {
+    local d=$W/mta
+    mkdir -p "$d/dovecot"
+    (umask 077; printf '%s:{PLAIN}%s\n' "$MTA_PIPELINE" "$imap_pw" >"$d/dovecot/passwd")
+    chown dovecot "$d/dovecot/passwd" 2>/dev/null
+    cat >"$d/dovecot/dovecot.conf" <<CF
+base_dir = $d/dovecot/run
+state_dir = $d/dovecot/state
+protocols = imap
+listen = 127.0.0.1
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+log_path = $W/logs/dovecot.log
+first_valid_uid = $MAILBOX_UID
+mail_location = maildir:$d/mail/%u
+namespace inbox {
+  inbox = yes
+  separator = /
+}
+passdb {
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u $d/dovecot/passwd
+}
+userdb {
+  driver = static
+  args = uid=$MAILBOX_UID gid=$MAILBOX_UID home=$d/mail/%u
+}
+service imap-login {
+  inet_listener imap {
+    address = 127.0.0.1
+    port = $IMAP_PORT
+  }
+  inet_listener imaps {
+    port = 0
+  }
+}
+service stats {
+  unix_listener stats-writer {
+    mode = 0666
+  }
+}
+CF
+    dovecot -c "$d/dovecot/dovecot.conf" -F >>"$W/logs/dovecot-start.log" 2>&1 </dev/null &
+    pids+=($!)
+}
+
+imap_pw=""
+mailbox_files() { # Maildir folder (INBOX or a folder name): its messages, one file name per line
+    local base="$W/mta/mail/$MTA_PIPELINE"
+    [ "$1" = INBOX ] || base="$base/.$1"
+    find "$base/new" "$base/cur" -type f 2>/dev/null
+}
+receipts_sql() { psql_tcp labour_pipeline "$pipeline_pw" labour_pipeline_receipts -F '|' -c "$1"; }
+
+# The service with the receipts settings, in the background, until stop_receipts_service.
+start_receipts_service() {
+    # exec all the way down (the launcher execs java), so the process to stop is the JVM itself
+    (cd "$W/run" && exec env -i PATH="$PATH" HOME="$W/home" LANG=C.UTF-8 LABOUR_REPORTING_JAR="$JAR" \
+        bash -c 'set -a; . "$1"; set +a; exec "$2"' _ "$W/receipts.env" "$ROOT/bin/labour-reporting" \
+        </dev/null >"$W/logs/run-receipts-service.out" 2>"$W/logs/run-receipts-service.err") &
+    receipts_service_pid=$!
+    pids+=("$receipts_service_pid")
+}
+stop_receipts_service() {
+    [ -n "${receipts_service_pid:-}" ] && kill "$receipts_service_pid" 2>/dev/null && wait "$receipts_service_pid" 2>/dev/null
+    receipts_service_pid=""
+}
+
+# Receipts by mail end to end: both forms e-mailed through Postfix to one bureau address that exists
+# and one that does not; Postfix's DSNs (delivered, failed) land in the pipeline's mailbox, which the
+# service reads from Dovecot; an acknowledgement file for 2-OZh comes over SFTP.
+receipts_by_mail() {
+    free_port MTA_PORT && free_port IMAP_PORT && free_port SERVICE_PORT || { fail "receipts: no free loopback ports"; return; }
+    imap_pw=$(random_secret)
+    secrets+=("$imap_pw")
+    if ! start_postfix; then fail "receipts: Postfix starts (logs/postfix-start.log)"; return; fi
+    start_dovecot
+    wait_until 30 "Postfix" port_in_use "$MTA_PORT" || { fail "receipts: Postfix listens on $MTA_PORT"; return; }
+    wait_until 30 "Dovecot" port_in_use "$IMAP_PORT" || { fail "receipts: Dovecot listens on $IMAP_PORT"; return; }
+    psql_admin -d postgres -c "CREATE DATABASE labour_pipeline_receipts OWNER labour_pipeline" >/dev/null \
+        && psql_admin -d postgres -c "REVOKE ALL ON DATABASE labour_pipeline_receipts FROM PUBLIC" >/dev/null \
+        || { fail "receipts: a pipeline database of its own"; return; }
+    # a folder of its own on the SFTP server: this database builds its own V0001 of the changed source
+    install -d -o "$sftp_user" -g "$sftp_user" -m 0750 "$CHROOT/upload-receipts" "$CHROOT/receipts"
+    mkdir -p "$W/outbox-receipts"
+    write_env "$W/receipts.env" labour_pipeline_receipts "$W/outbox-receipts" "$W/ssh/known_hosts"
+    local vars=(
+        SFTP_DIRECTORY=/upload-receipts
+        SMTP_PORT="$MTA_PORT" SMTP_USER= SMTP_PASSWORD= SMTP_STARTTLS=false
+        MAIL_FROM="$MTA_PIPELINE" MAIL_TO="$MTA_BUREAU,$MTA_UNKNOWN" OPS_MAIL_TO="$MTA_OPS"
+        RECEIPTS_IMAP_HOST=127.0.0.1 RECEIPTS_IMAP_PORT="$IMAP_PORT" RECEIPTS_IMAP_USER="$MTA_PIPELINE"
+        RECEIPTS_IMAP_PASSWORD="$imap_pw" RECEIPTS_IMAP_SECURITY=none RECEIPTS_IMAP_POLLDELAY=1000
+        RECEIPTS_SFTP_DIRECTORY=/receipts
+        RECEIPTS_SFTP_POLLDELAY=1000
+        # the service without its start-up catch-up: it would transmit the month before today
+        SERVER_PORT="$SERVICE_PORT" REPORTING_SCHEDULE_CATCHUPATSTARTUP=false
+    )
+    local v
+    (umask 077; for v in "${vars[@]}"; do printf '%s=%q\n' "${v%%=*}" "${v#*=}"; done >>"$W/receipts.env")
+
+    run_jar receipts-transmit "$W/receipts.env" transmit --period "$PERIOD" --as-of "$AS_OF"
+    check_eq "receipts: transmit through Postfix, exit code 0 (delivered)" 0 "$last_rc"
+    local form key
+    for form in 1-MEIZhM 2-OZh; do
+        key="$form.$PERIOD.V0001.delivery1"
+        check_true "receipts: on the wire to Postfix, $form asks for a DSN: MAIL FROM with RET=HDRS ENVID=$key" \
+            grep -Fq "MAIL FROM:<$MTA_PIPELINE> RET=HDRS ENVID=$key" "$W/logs/postfix.log"
+    done
+    check_true "receipts: each RCPT TO asks NOTIFY=SUCCESS,FAILURE with its ORCPT" bash -c \
+        'grep -Fq "RCPT TO:<$1> NOTIFY=SUCCESS,FAILURE ORCPT=rfc822;$1" "$3" && grep -Fq "RCPT TO:<$2> NOTIFY=SUCCESS,FAILURE ORCPT=rfc822;$2" "$3"' \
+        _ "$MTA_BUREAU" "$MTA_UNKNOWN" "$W/logs/postfix.log"
+    check_true "receipts: the bureau's copy asks for a disposition notification to MAIL_FROM" bash -c \
+        'grep -l "^Disposition-Notification-To: $1" $(find "$2" -type f) >/dev/null' _ "$MTA_PIPELINE" "$W/mta/mail/$MTA_BUREAU"
+    wait_until 60 "Postfix's four DSNs in the pipeline's mailbox" bash -c '[ "$(find "$1/new" "$1/cur" -type f | wc -l)" -ge 4 ]' \
+        _ "$W/mta/mail/$MTA_PIPELINE" || fail "receipts: Postfix wrote four DSNs (delivered and failed, two forms)"
+
+    # the bureau's acknowledgement of 2-OZh V0001 N: ACCEPTED, for the manifest as delivered
+    local stem manifest_sha
+    stem=$(file_base 2-OZh 1 N)
+    manifest_sha=$(sha256sum "$CHROOT/upload-receipts/$stem.manifest.json" 2>/dev/null | cut -d ' ' -f 1)
+    jq -n --arg f "$stem" --arg s "$manifest_sha" '{file: $f, manifestSha256: $s, status: "ACCEPTED",
+        receiptId: "NSB-2025-000123", receivedAt: "2025-07-01T09:12:44+05:00", messages: []}' >"$W/ack.json"
+    install -o "$sftp_user" -g "$sftp_user" -m 0640 "$W/ack.json" "$CHROOT/receipts/$stem.ack.json"
+
+    start_receipts_service
+    wait_until 120 "the DSNs and the acknowledgement recorded" bash -c \
+        '[ "$(psql_tcp labour_pipeline "$1" labour_pipeline_receipts -c "SELECT count(*) FROM receipt WHERE kind = '"'DSN'"'")" -ge 4 ] &&
+         [ "$(psql_tcp labour_pipeline "$1" labour_pipeline_receipts -c "SELECT count(*) FROM receipt WHERE kind = '"'ACK'"'")" -ge 1 ]' \
+        _ "$pipeline_pw" >/dev/null 2>&1
+    wait_until 30 "the pipeline's inbox emptied" bash -c '[ -z "$(find "$1/new" "$1/cur" -type f)" ]' _ "$W/mta/mail/$MTA_PIPELINE"
+    stop_receipts_service
+
+    check_true "receipts: the service said it reads the mailbox" \
+        grep -q "receipts by mail: reading INBOX of $MTA_PIPELINE@127.0.0.1:$IMAP_PORT (none)" "$W/logs/run-receipts-service.out"
+    check_eq "receipts: a DSN per form and recipient, DELIVERED for the bureau, FAILED for the unknown address" \
+        "1-MEIZhM|$MTA_UNKNOWN|failed|MATCHED 1-MEIZhM|$MTA_BUREAU|delivered|MATCHED 2-OZh|$MTA_UNKNOWN|failed|MATCHED 2-OZh|$MTA_BUREAU|delivered|MATCHED" \
+        "$(receipts_sql "SELECT t.form, r.recipient, r.status, r.outcome FROM receipt r JOIN transmission t ON t.id = r.transmission_id
+                         WHERE r.kind = 'DSN' ORDER BY t.form, r.recipient DESC" 2>&1 | names_line)"
+    check_eq "receipts: each mail recipient's state in the ledger" \
+        "1-MEIZhM|$MTA_BUREAU|DELIVERED 1-MEIZhM|$MTA_UNKNOWN|FAILED 2-OZh|$MTA_BUREAU|DELIVERED 2-OZh|$MTA_UNKNOWN|FAILED" \
+        "$(receipts_sql "SELECT t.form, m.recipient, m.status FROM mail_recipient m JOIN transmission t ON t.id = m.transmission_id
+                         ORDER BY t.form, m.recipient" 2>&1 | names_line)"
+    check_true "receipts: one alert per form for the failed address, sent to OPS_MAIL_TO" bash -c \
+        '[ "$(grep -c "alert sent to $1: .*e-mail to $2 failed" "$3")" = 2 ]' _ "$MTA_OPS" "$MTA_UNKNOWN" "$W/logs/run-receipts-service.out"
+    check_true "receipts: the alerts reached the operators' mailbox through Postfix" bash -c \
+        '[ "$(find "$1/new" "$1/cur" -type f 2>/dev/null | wc -l)" -ge 2 ]' _ "$W/mta/mail/$MTA_OPS"
+    check_eq "receipts: every DSN moved from INBOX to Processed, none to Failed" "0 4 0" \
+        "$(mailbox_files INBOX | wc -l) $(mailbox_files Processed | wc -l) $(mailbox_files Failed | wc -l)"
+    check_eq "receipts: the acknowledgement file ACCEPTED 2-OZh V0001" "ACCEPTED" \
+        "$(receipts_sql "SELECT bureau_status FROM transmission WHERE form = '2-OZh' AND period = '$PERIOD'" 2>&1)"
+    run_jar receipts-status "$W/receipts.env" status
+    check_true "receipts: status shows 2-OZh V0001 ACCEPTED in its BUREAU column" \
+        grep -Eq "^2-OZh +$PERIOD +V0001 .*ACCEPTED" "$W/logs/run-receipts-status.out"
+    stop_postfix
+}
+
 # ==== set-up ======================================================================================
 
 phase "set-up"
@@ -376,6 +633,7 @@ else
     need+=(postgresql-15)
     PGBIN=/usr/lib/postgresql/15/bin
 fi
+mta_packages
 if [ ${#need[@]} -gt 0 ]; then
     install_packages "${need[@]}" || die "could not install ${need[*]} (see logs/apt.log)"
 fi
@@ -780,7 +1038,11 @@ for case in unknown changed; do
             -c "SELECT status, sftp_status, coalesce(sftp_error, '') FROM transmission WHERE period = '$PERIOD'")"
 done
 
-# ==== 7. secrets and roles ========================================================================
+# ==== 7. receipts by mail and acknowledgement files ================================================
+phase "receipts"
+receipts_by_mail
+
+# ==== 8. secrets and roles ========================================================================
 phase "secrets"
 ledger -c "SELECT * FROM transmission" >"$W/logs/ledger.txt" 2>&1
 ledger -c "SELECT * FROM transmission_event" >>"$W/logs/ledger.txt" 2>&1
@@ -788,7 +1050,7 @@ psql_tcp labour_pipeline "$pipeline_pw" labour_pipeline_hostkey -c "SELECT * FRO
 for addr in "${MAIL_TO_ADDRESSES[@]}"; do mail_json "$addr" >"$W/logs/mail-$addr.json"; done
 leaks=()
 for s in "${secrets[@]}"; do
-    while IFS= read -r f; do leaks+=("${f#"$W"/}"); done < <(grep -rlF -- "$s" "$W/logs" "$W/outbox" "$W/outbox-hostkey" "$UPLOAD" 2>/dev/null)
+    while IFS= read -r f; do leaks+=("${f#"$W"/}"); done < <(grep -rlF -- "$s" "$W/logs" "$W/outbox" "$W/outbox-hostkey" "$W/outbox-receipts" "$UPLOAD" 2>/dev/null)
 done
 if [ ${#leaks[@]} -eq 0 ]; then
     pass "secrets: no password or passphrase in the runs' output, the servers' logs, the ledger, the files or the mail"

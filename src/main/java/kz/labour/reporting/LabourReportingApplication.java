@@ -72,9 +72,11 @@ public class LabourReportingApplication {
     public static int oneShot(Command command, Map<String, Object> properties, PrintStream out, PrintStream err) {
         SpringApplication app = OneShotStart.application(LabourReportingApplication.class);
         // First in the environment, above application.yml and the environment variables: whatever is
-        // configured, a one-shot command never starts a trigger route nor joins the Quartz cluster.
+        // configured, a one-shot command never starts a trigger route nor joins the Quartz cluster...
         Map<String, Object> overrides = new HashMap<>(properties);
         overrides.put("reporting.schedule.enabled", "false");
+        // ... nor reads receipts: that is the service's (the mailbox and the acknowledgement files)
+        overrides.put("receipts.read", "false");
         app.addInitializers(ctx -> ctx.getEnvironment().getPropertySources()
                 .addFirst(new MapPropertySource("one-shot-command", overrides)));
         ConfigurableApplicationContext context;

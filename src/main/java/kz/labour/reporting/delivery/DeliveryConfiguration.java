@@ -61,17 +61,17 @@ class DeliveryConfiguration {
     /**
      * JavaMail settings the mail endpoints add to Camel's own ({@code additionalJavaMailProperties=#smtpProperties}):
      * STARTTLS required (not merely tried) unless switched off, the relay's certificate checked against its host
-     * name, no login when SMTP_USER is empty, and timeouts so a silent relay cannot hang a run. With SMTP_USER
-     * set, the transport is {@link LoginRequiredTransport}: a relay that offers no login gets no message.
+     * name, no login when SMTP_USER is empty, and timeouts so a silent relay cannot hang a run. The transport
+     * is {@link DsnTransport}, which completes a bureau message's request for delivery status notifications
+     * (ENVID, ORCPT); with SMTP_USER set, {@link LoginRequiredTransport}, which also refuses a relay that
+     * offers no login.
      */
     @Bean
     public Properties smtpProperties(DeliverySettings settings) {
         DeliverySettings.Smtp smtp = settings.smtp();
         Properties p = new Properties();
         p.setProperty("mail.smtp.auth", Boolean.toString(smtp.authenticates()));
-        if (smtp.authenticates()) {
-            p.setProperty("mail.smtp.class", LoginRequiredTransport.class.getName());
-        }
+        p.setProperty("mail.smtp.class", (smtp.authenticates() ? LoginRequiredTransport.class : DsnTransport.class).getName());
         p.setProperty("mail.smtp.starttls.enable", Boolean.toString(smtp.starttls()));
         p.setProperty("mail.smtp.starttls.required", Boolean.toString(smtp.starttls()));
         p.setProperty("mail.smtp.ssl.checkserveridentity", "true");

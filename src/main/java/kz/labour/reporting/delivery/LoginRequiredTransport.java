@@ -3,10 +3,9 @@ package kz.labour.reporting.delivery;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.URLName;
-import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
- * JavaMail's SMTP transport, except that with {@code mail.smtp.auth=true} (SMTP_USER set) it refuses
+ * The service's SMTP transport ({@link DsnTransport}), except that with {@code mail.smtp.auth=true} (SMTP_USER set) it refuses
  * a relay that offers no login instead of sending unauthenticated: JavaMail logs in only "if the
  * server supports the AUTH extension" and otherwise sends without a word. The check runs after EHLO
  * and STARTTLS, when the relay has said what it offers, and before any message is handed over.
@@ -15,7 +14,7 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
  * knows the class from {@code META-INF/jakarta.providers}, where it is registered under a protocol
  * name of its own so that no other session in the JVM gets it by default.
  */
-public class LoginRequiredTransport extends SMTPTransport {
+public class LoginRequiredTransport extends DsnTransport {
 
     public LoginRequiredTransport(Session session, URLName urlname) {
         super(session, urlname);

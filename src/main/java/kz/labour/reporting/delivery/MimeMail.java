@@ -20,9 +20,10 @@ import kz.labour.reporting.form.Organisation;
 
 /**
  * The message on the wire for a composed {@link BureauMail}: From (MAIL_FROM, shown as the
- * organisation's name), To (MAIL_TO), Reply-To (ORG_EMAIL, the people who answer), the subject, the text
- * and the files, then signed by {@code signer} (S/MIME with the organisation's key, or unchanged when
- * none is configured). camel-mail sends a message body as it is, so everything the bureau receives is
+ * organisation's name), To (MAIL_TO), Reply-To (ORG_EMAIL, the people who answer), a request for a
+ * disposition notification to MAIL_FROM, the subject, the text and the files, then signed by
+ * {@code signer} (S/MIME with the organisation's key, or unchanged when none is configured), as a
+ * {@link BureauMessage} that asks the relays for delivery status notifications. camel-mail sends a message body as it is, so everything the bureau receives is
  * decided here. Every part is base64: a relay must not re-encode what is signed.
  */
 public final class MimeMail {
@@ -44,7 +45,7 @@ public final class MimeMail {
         this.signer = signer;
     }
 
-    /** The message for {@code mail}, ready to send, with a Message-ID of its own. */
+    /** The message for {@code mail}, ready to send, with a Message-ID of its own and no envelope id. */
     public MimeMessage message(BureauMail mail) {
         return message(mail, null);
     }
@@ -53,7 +54,8 @@ public final class MimeMail {
      * The message for {@code mail}, ready to send. {@code key} names this delivery of this version (the
      * same again after a crash, another for a resend): the Message-ID is made from it and the sender's
      * domain, so a message sent twice because the ledger missed the relay's acceptance carries the same
-     * ID and the bureau's mail system can drop the repeat.
+     * ID and the bureau's mail system can drop the repeat. It is also the envelope id (ENVID) that
+     * every DSN for this message carries back.
      */
     public MimeMessage message(BureauMail mail, String key) {
         try {
@@ -67,6 +69,10 @@ public final class MimeMail {
             if (org.email() != null && !org.email().isBlank()) {
                 message.setReplyTo(new InternetAddress[] {address("ORG_EMAIL", org.email(), org.executor())});
             }
+            // RFC 8098: the bureau's mail program may answer with a disposition notification (an MDN) to
+            // this address. It is the envelope sender too, so a program need not ask its reader
+            // whether to answer an address other than the Return-Path; the receipts mailbox reads it.
+            message.setHeader("Disposition-Notification-To", address("MAIL_FROM", from, null).getAddress());
             message.setSubject(mail.subject(), "UTF-8");
             message.setSentDate(Date.from(clock.instant()));
             MimeMultipart mixed = new MimeMultipart("mixed");
@@ -84,7 +90,8 @@ public final class MimeMail {
             }
             message.setContent(mixed);
             message.saveChanges();
-            MimeMessage sent = signer.apply(message);
+            // with the envelope that asks for delivery status notifications (DSN) under the delivery's key
+            MimeMessage sent = BureauMessage.of(signer.apply(message), key);
             if (key != null) {
                 // a top-level header, outside what the S/MIME signature covers; camel-mail keeps a set Message-ID
                 sent.setHeader("Message-ID", messageId(key, from));

@@ -101,6 +101,11 @@ final class AckVerifier {
         return !anchors.isEmpty();
     }
 
+    /** The trusted certificates, for the S/MIME check of mail receipts ({@link SmimeVerifier}). */
+    Set<TrustAnchor> anchors() {
+        return anchors;
+    }
+
     /** How {@code content} and its detached {@code signature} (null when none came) stand against the trust store. */
     Verification verify(byte[] content, byte[] signature) {
         if (!configured()) {

@@ -182,7 +182,7 @@ final class ReceiptRules {
                 text.append("A mail server reports that the e-mail of ").append(name).append(" to ").append(receipt.recipient())
                         .append(" failed:\n  ").append(receipt.detail() == null ? "(no diagnostic)" : receipt.detail())
                         .append("\n\nThe files are on the bureau's SFTP server if that channel is done. Correct the address"
-                                + " (DELIVERY_MAIL_TO) or ask the bureau, then `").append(rerun).append(" --resend`.\n");
+                                + " (MAIL_TO) or ask the bureau, then `").append(rerun).append(" --resend`.\n");
             }
             case REPLY -> {
                 subject = name + ": reply from the bureau: " + oneLine(receipt.detail());

@@ -11,7 +11,9 @@ public final class DemoApplication {
     private DemoApplication() {
     }
 
+    /** {@code --bureau-rejects-2-OZh}: the bureau's stand-in rejects 2-ӨЖ, to show the rejection path. */
     public static void main(String[] args) {
-        System.exit(DemoRunner.run(System.out, System.err));
+        boolean reject = java.util.Arrays.asList(args).contains("--bureau-rejects-2-OZh");
+        System.exit(DemoRunner.run(System.out, System.err, reject));
     }
 }

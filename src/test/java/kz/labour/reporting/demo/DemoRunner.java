@@ -44,6 +44,14 @@ public final class DemoRunner {
     }
 
     public static int run(PrintStream out, PrintStream err) {
+        return run(out, err, false);
+    }
+
+    /**
+     * @param bureauRejectsOzh the bureau's stand-in rejects 2-ӨЖ (with a message) instead of accepting it,
+     *                         to show the rejection path
+     */
+    public static int run(PrintStream out, PrintStream err, boolean bureauRejectsOzh) {
         quietServers();
         Path home = Path.of("target", "demo").toAbsolutePath();
         deleteTree(home); // a fresh ledger must not meet last run's files on the SFTP server
@@ -52,7 +60,9 @@ public final class DemoRunner {
         DemoPostgres.Settings settings = DemoPostgres.Settings.defaults(Clock.systemUTC());
         out.println("Starting, on loopback: PostgreSQL with " + settings.months() + " months of demo data from "
                 + settings.firstMonth() + ", an SFTP server for the bureau, an SMTP server …");
-        GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        // SMTP for the relay, IMAP for the pipeline's own mailbox (MAIL_FROM), where the receipts by mail arrive
+        GreenMail smtp = new GreenMail(new ServerSetup[] {new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
         try (DemoPostgres postgres = DemoPostgres.start(settings);
              EmbeddedSftpServer sftp = new EmbeddedSftpServer(home.resolve("sftp")).start()) {
             smtp.start();
@@ -83,8 +93,8 @@ public final class DemoRunner {
             properties.put("delivery.smtp.port", String.valueOf(smtp.getSmtp().getPort()));
             // GreenMail speaks plain SMTP on loopback; a real relay keeps the STARTTLS default
             properties.put("delivery.smtp.starttls", "false");
-            properties.put("delivery.mail.from", "labour-reporting@demo.invalid");
-            properties.put("delivery.mail.to", "bureau@stat.demo.invalid");
+            properties.put("delivery.mail.from", DemoReceipts.PIPELINE_MAILBOX);
+            properties.put("delivery.mail.to", DemoReceipts.BUREAU_MAILBOX);
             properties.put("delivery.mail.ops-to", "operators@demo.invalid");
             // the demo's own CA and an organisation key under it, for the demo's BIN: files and mail are signed
             DemoSigningKeys keys = DemoSigningKeys.create(home.resolve("signing"), String.valueOf(properties.get("reporting.org.bin")),
@@ -97,6 +107,9 @@ public final class DemoRunner {
             int code = LabourReportingApplication.oneShot(Command.parse("transmit", "--period", period),
                     properties, out, err);
             int messages = save(smtp.getReceivedMessages(), mailbox);
+            if (code == 0) {
+                DemoReceipts.closeTheLoop(properties, smtp, sftp.root(), period, bureauRejectsOzh, out);
+            }
             out.println();
             out.println("Outbox (every version's files):     " + outbox.resolve(period));
             out.println("Uploaded to the bureau's SFTP:      " + sftp.root().resolve("upload"));

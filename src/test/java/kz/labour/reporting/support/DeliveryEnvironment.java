@@ -119,7 +119,13 @@ public final class DeliveryEnvironment implements AutoCloseable, AfterAllCallbac
      * would run it: its own Camel context, pools and locks. The caller closes it.
      */
     public ConfigurableApplicationContext secondInstance() {
+        return secondInstance(Map.of());
+    }
+
+    /** {@link #secondInstance()} with {@code extra} settings (the test's own servers). */
+    public ConfigurableApplicationContext secondInstance(Map<String, Object> extra) {
         Map<String, Object> p = new LinkedHashMap<>(properties());
+        p.putAll(extra);
         // what @PipelineTest sets for the test's own context
         p.put("reporting.schedule.enabled", false);
         p.putAll(TestOrganisation.properties());
