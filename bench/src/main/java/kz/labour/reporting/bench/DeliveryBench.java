@@ -69,6 +69,7 @@ public final class DeliveryBench {
         }
         Path files = out.resolve("delivery-files-" + label);
         Map<String, Object> report = new LinkedHashMap<>();
+        List<String> verdicts = new ArrayList<>();
         SpringApplication app = new SpringApplication(LabourReportingApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         try (ConfigurableApplicationContext context = app.run("--reporting.schedule.enabled=false",
@@ -132,6 +133,11 @@ public final class DeliveryBench {
                 r.put("floorMedianMs", median(bare));
                 r.put("loginsPerVersion", logins);
                 report.put(form.ascii(), r);
+                double limit = 1.3 * median(bare) + 100;
+                verdicts.add(String.format("| %s %s: SFTP delivery of a signed version <= 1.3 x sftp -b + 100 ms | %.0f ms vs %.0f ms (limit %.0f) | %s |",
+                        label, form.ascii(), median(pipeline), median(bare), limit, median(pipeline) <= limit ? "PASS" : "MISS"));
+                verdicts.add(String.format("| %s %s: one SSH login per version | %s | %s |", label, form.ascii(), logins,
+                        logins.stream().allMatch(n -> n == 1) ? "PASS" : "MISS"));
                 System.err.printf("%s %s: pipeline %.0f ms, sftp -b %.0f ms (medians of %d), logins per version %s%n",
                         label, form.ascii(), median(pipeline), median(bare), rounds, logins);
             }
@@ -143,7 +149,9 @@ public final class DeliveryBench {
         report.put("delayMsEachWay", delay);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValue(out.resolve("delivery-" + label + ".json").toFile(), report);
-        System.exit(0);
+        Files.write(out.resolve("delivery-" + label + ".md"), verdicts);
+        verdicts.forEach(System.out::println);
+        System.exit(verdicts.stream().anyMatch(v -> v.endsWith("| MISS |")) ? 1 : 0);
     }
 
     private static int loginsBetween(Path log, int before) throws IOException {
