@@ -71,7 +71,16 @@ class BureauSftp {
     /** The version's files that still have to be uploaded, in upload order (the manifest last). */
     public List<RenderedFile> toUpload(Connection connection, RenderedForm version)
             throws JSchException, SftpException, IOException {
-        ChannelSftp channel = connection.channel();
+        try {
+            return missing(connection.channel(), version);
+        } catch (Exception e) {
+            // a retry of this step logs in again rather than reuse a session that may be broken
+            connection.close();
+            throw e;
+        }
+    }
+
+    private List<RenderedFile> missing(ChannelSftp channel, RenderedForm version) throws SftpException, IOException {
         List<RenderedFile> missing = new ArrayList<>();
         for (RenderedFile file : version.files()) {
             String path = sftp.path(file.name());
@@ -95,7 +104,16 @@ class BureauSftp {
      * to its name, which fails rather than replace a file that appeared since the check.
      */
     public void upload(Connection connection, RenderedFile file) throws JSchException, SftpException, IOException {
-        ChannelSftp channel = connection.channel();
+        try {
+            upload(connection.channel(), file);
+        } catch (Exception e) {
+            // a retry of this step logs in again rather than reuse a session that may be broken
+            connection.close();
+            throw e;
+        }
+    }
+
+    private void upload(ChannelSftp channel, RenderedFile file) throws SftpException, IOException {
         String path = sftp.path(file.name());
         String part = path + ".part";
         channel.put(new ByteArrayInputStream(file.content()), part, ChannelSftp.OVERWRITE);
@@ -111,8 +129,8 @@ class BureauSftp {
     }
 
     /**
-     * One SSH session and its SFTP channel. A call after the connection dropped (a retry of the step
-     * that failed) logs in again: the server ended the old session, so none is left behind.
+     * One SSH session and its SFTP channel. A step that failed closes it, so its retry logs in again
+     * (after a dropped connection the old session is gone anyway); none is left behind.
      */
     final class Connection implements AutoCloseable {
 
