@@ -16,6 +16,9 @@
 # 4. whole processes, interleaved round by round, wall time and peak RSS from GNU time: a one-shot
 #    `transmit --dry-run` through bin/labour-reporting (unsigned and signed) and with plain `java -jar`, the empty app tuned
 #    and plain, a 12-month backfill in one process vs twelve one-shot runs;
+# 4b. SFTP delivery (delivery_phase; --delivery-only runs it alone): a signed version of each form
+#    through route deliver-sftp vs OpenSSH's sftp -b of the same files, on loopback and through a
+#    proxy adding 25 ms each way, against an OpenSSH server of its own; logins counted in its log;
 # 5. target/bench/results.md: medians, ratios, every target PASS or MISS. Exits 0 when every target
 #    holds, 1 when one is missed or a step fails, 2 when something it needs is missing.
 #
