@@ -1,7 +1,7 @@
 #!/bin/sh
 # The benchmark, in one run on one machine (BENCHMARKS.md explains what it measures and its targets):
 #
-#   bench/run.sh [--no-build] [--sql-only] [--runs N] [--backfill-runs N] [--month-rounds N] [--ytd-rounds N]
+#   bench/run.sh [--no-build] [--sql-only] [--delivery-only] [--runs N] [--backfill-runs N] [--month-rounds N] [--ytd-rounds N]
 #
 # Defaults: 7 rounds of whole processes, 3 of the backfill, 25 and 9 rounds of SQL builds.
 #
@@ -16,6 +16,9 @@
 # 4. whole processes, interleaved round by round, wall time and peak RSS from GNU time: a one-shot
 #    `transmit --dry-run` through bin/labour-reporting (unsigned and signed) and with plain `java -jar`, the empty app tuned
 #    and plain, a 12-month backfill in one process vs twelve one-shot runs;
+# 4b. SFTP delivery (delivery_phase; --delivery-only runs it alone): a signed version of each form
+#    through route deliver-sftp vs OpenSSH's sftp -b of the same files, on loopback and through a
+#    proxy adding 25 ms each way, against an OpenSSH server of its own; logins counted in its log;
 # 5. target/bench/results.md: medians, ratios, every target PASS or MISS. Exits 0 when every target
 #    holds, 1 when one is missed or a step fails, 2 when something it needs is missing.
 #
@@ -32,6 +35,7 @@ cd "$root"
 out=$root/target/bench
 build=true
 sql_only=false
+delivery_only=false
 runs=7
 backfill_runs=3
 month_rounds=25
@@ -43,6 +47,7 @@ while [ $# -gt 0 ]; do
     case "$1" in
         --no-build) build=false; shift ;;
         --sql-only) sql_only=true; shift ;;
+        --delivery-only) delivery_only=true; shift ;;
         --runs) runs=$2; shift 2 ;;
         --backfill-runs) backfill_runs=$2; shift 2 ;;
         --month-rounds) month_rounds=$2; shift 2 ;;
@@ -98,7 +103,7 @@ cat "$out/machine.txt" >&2
 
 step "SQL: pipeline vs bare vs peer (MONTH: $month_rounds rounds, YEAR_TO_DATE: $ytd_rounds rounds)"
 # SerialGC: no concurrent GC threads competing with PostgreSQL for the two cores while a variant runs.
-java -Xmx1g -XX:+UseSerialGC -cp "$cp" kz.labour.reporting.bench.SqlBench "$out" "$period" "$as_of" "$month_rounds" "$ytd_rounds" "$warmup"
+[ "$delivery_only" = true ] || java -Xmx1g -XX:+UseSerialGC -cp "$cp" kz.labour.reporting.bench.SqlBench "$out" "$period" "$as_of" "$month_rounds" "$ytd_rounds" "$warmup"
 
 if [ "$sql_only" = true ]; then
     step "report: $out/results.md (SQL only)"
@@ -136,8 +141,55 @@ SIGNING_PW=$signing_pw openssl pkcs12 -export -inkey "$pki/org.key" -in "$pki/or
 signed="env SIGNING_KEYSTORE_FILE=$pki/org.p12 SIGNING_KEYSTORE_PASSWORD=$signing_pw"
 
 step "signing alone: key store, eight file signatures and two S/MIME messages per pass, in a one-shot JVM"
-$signed java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xms32m -Xmx256m -cp "$cp" \
+[ "$delivery_only" = true ] || $signed java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xms32m -Xmx256m -cp "$cp" \
     kz.labour.reporting.bench.SigningBench "$out" 20 >/dev/null
+
+# SFTP delivery against its floor (DeliveryBench): an OpenSSH server of our own on a free loopback
+# port, the pipeline's route vs sftp -b of the same signed files, on loopback and through a proxy
+# adding 25 ms each way; logins counted in the server's log. Kept in this function (other phases
+# of this script are edited apart).
+delivery_phase() {
+    step "delivery: route deliver-sftp vs sftp -b, loopback and 25 ms each way"
+    d=$out/sshd
+    mkdir -p "$d/upload"
+    ssh-keygen -q -t ed25519 -N '' -f "$d/host_key"
+    ssh-keygen -q -t ecdsa -b 256 -N '' -f "$d/client_key"
+    cp "$d/client_key.pub" "$d/authorized_keys"
+    sshd_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+    cat > "$d/sshd_config" <<CFG
+ListenAddress 127.0.0.1
+Port $sshd_port
+HostKey $d/host_key
+AuthorizedKeysFile $d/authorized_keys
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+PermitRootLogin prohibit-password
+StrictModes no
+UsePAM no
+LogLevel VERBOSE
+PidFile $d/sshd.pid
+Subsystem sftp internal-sftp
+CFG
+    /usr/sbin/sshd -f "$d/sshd_config" -E "$d/sshd.log"
+    echo "[127.0.0.1]:$sshd_port $(cut -d' ' -f1,2 "$d/host_key.pub")" > "$d/known_hosts"
+    delivery_status=0
+    for delay in 0 25; do
+        label=$([ "$delay" = 0 ] && echo loopback || echo "delay${delay}ms")
+        cp "$d/known_hosts" "$d/known_hosts.$label"
+        $signed env SFTP_HOST=127.0.0.1 SFTP_PORT="$sshd_port" SFTP_USER="$(id -un)" SFTP_PRIVATE_KEY_FILE="$d/client_key" \
+            SFTP_KNOWN_HOSTS_FILE="$d/known_hosts.$label" SFTP_DIRECTORY="$d/upload" \
+            java -Xmx512m -XX:+UseSerialGC -cp "$cp" kz.labour.reporting.bench.DeliveryBench "$out" "$period" "$as_of" \
+            "${delivery_rounds:-7}" "$delay" "$label" "$d/upload" "$d/sshd.log" "$d/client_key" "$d/known_hosts.$label" \
+            || delivery_status=1
+    done
+    kill "$(cat "$d/sshd.pid")"
+    return $delivery_status
+}
+
+if [ "$delivery_only" = true ]; then
+    delivery_phase
+    exit $?
+fi
 
 step "processes: one-shot dry runs vs the empty app, $runs rounds after a warm-up round"
 round=0
@@ -167,7 +219,14 @@ while [ "$round" -le "$backfill_runs" ]; do
     measure "launcher: 12 one-shot runs 2024-01 .. 2024-12" sh -c "$twelve"
     round=$((round + 1))
 done
+delivery_missed=0
+delivery_phase || delivery_missed=1
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/machine.txt"
 
 step "report: $out/results.md"
-java -cp "$cp" kz.labour.reporting.bench.Report "$out"
+report_status=0
+java -cp "$cp" kz.labour.reporting.bench.Report "$out" || report_status=$?
+# the delivery targets' PASS or MISS lines, after the others
+cat "$out"/delivery-*.md >> "$out/results.md" 2>/dev/null || true
+[ "$report_status" -ne 0 ] && exit "$report_status"
+exit "$delivery_missed"

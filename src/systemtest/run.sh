@@ -995,6 +995,18 @@ check_eq "ledger: 2-OZh V0002 R DELIVERED; 1-MEIZhM still only V0001" \
     "$(ledger -c "SELECT form, version, action, status FROM transmission WHERE period = '$PERIOD' ORDER BY form, version" | tr '\n' ' ' | sed 's/ $//')"
 
 # ==== 4. status ===================================================================================
+# ==== one SSH login per version: every version uploaded so far (V0001 of both forms, 2-OZh V0002)
+# was sent in one session, its check, uploads and renames; sshd logs each accepted login
+ssh_logins_per_version() {
+    phase "ssh logins"
+    local versions logins
+    versions=$(ledger -c "SELECT count(*) FROM transmission WHERE period = '$PERIOD' AND sftp_status = 'DONE'")
+    # less the one login of the set-up's check with a plain sftp client
+    logins=$(( $(grep -c "Accepted publickey for " "$W/logs/sshd.log") - 1 ))
+    check_eq "sftp: one SSH login per version uploaded ($versions versions; sshd's log)" "$versions" "$logins"
+}
+ssh_logins_per_version
+
 phase "status"
 run_jar status "$W/pipeline.env" status
 check_eq "status: exit code 0" 0 "$last_rc"

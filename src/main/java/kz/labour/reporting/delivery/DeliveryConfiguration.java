@@ -31,17 +31,6 @@ class DeliveryConfiguration {
     }
 
     /**
-     * SFTP_PRIVATE_KEY_PASSPHRASE, given to the SFTP endpoint as {@code privateKeyPassphrase=#bean:sftpPrivateKeyPassphrase}
-     * so the secret is in no endpoint URI: JMX shows those (endpoint MBeans, {@code dumpRoutesAsXml(true)} with
-     * placeholders resolved), and a reference shows nothing. Empty for a key without a passphrase.
-     */
-    @Bean
-    public String sftpPrivateKeyPassphrase(DeliverySettings settings) {
-        String passphrase = settings.sftp().privateKeyPassphrase();
-        return passphrase == null ? "" : passphrase;
-    }
-
-    /**
      * The relay login, given to the mail endpoints as {@code authenticator=#smtpAuthenticator} so the
      * password never appears in an endpoint URI. An empty SMTP_USER gives no user at all: JavaMail
      * logs in whenever it has a user and a password, even empty ones.

@@ -6,8 +6,8 @@ import com.jcraft.jsch.Session;
 
 /**
  * A JSch session to the bureau's SFTP server with the settings the routes' SFTP endpoints use: the same
- * key, the same known_hosts, host key checking always strict. For what looks at the server beside
- * Camel's endpoints (the remote check before an upload, an acknowledgement's signature file).
+ * key, the same known_hosts, host key checking always strict. Delivery's one session per version
+ * (BureauSftp) and the acknowledgement reader's look for a signature file.
  */
 public final class SftpSessions {
 

@@ -92,7 +92,10 @@ public class FormBuilder {
      * an ERROR, which only the controls raise). An aggregation that counted rows the source checks
      * would reject is kept aside instead (next: NAME_UNSOUND_ROWS): nothing is built from it.
      */
-    public Job aggregated(@ExchangeProperty("job") Job job, List<Map<String, Object>> rows) {
+    public Job aggregated(@ExchangeProperty("job") Job job, List<Map<String, Object>> rows,
+                          @ExchangeProperty("aggregations") RunAggregations run) {
+        RunAggregations aggregations = run == null ? RunAggregations.start() : run;
+        aggregations.keep(key(job), rows);
         Aggregate aggregate = SourceResults.aggregate(labels.form(job.form()), regions.prefixes(), rows);
         if (!aggregate.sound()) {
             log.warn("{}: the source holds {}; naming them", job.name(), aggregate.describeSuspects());
@@ -103,7 +106,7 @@ public class FormBuilder {
         List<Finding> sourceWarnings = aggregate.warnings();
         List<Finding> controls = Controls.check(table);
         QualityChecks.Result quality = qualityChecks.check(table, new SourceFormBuild(source, sql, settings.earliest(),
-                job.asOf(), this::parameters, this::historyTable));
+                job.asOf(), settings.accumulationMode(), aggregations, this::parameters, this::historyTable));
         List<StageResult> stages = new ArrayList<>(List.of(Stages.source(job.form(), sourceWarnings),
                 Stages.controls(job.form(), controls)));
         stages.addAll(quality.stages());
@@ -111,6 +114,19 @@ public class FormBuilder {
         findings.addAll(controls);
         quality.stages().forEach(stage -> stage.findings().stream().filter(f -> f.severity() == Severity.WARN).forEach(findings::add));
         return job.built(table, findings, new QualityChecks.Result(stages, quality.history()));
+    }
+
+    /**
+     * The job's aggregation if this run has read it already (as history for an earlier job's checks),
+     * else null: route {@code build-form} then runs the statement.
+     */
+    public List<Map<String, Object>> readThisRun(@ExchangeProperty("job") Job job,
+                                                 @ExchangeProperty("aggregations") RunAggregations run) {
+        return run == null ? null : run.rows(key(job)).orElse(null);
+    }
+
+    private RunAggregations.Key key(Job job) {
+        return new RunAggregations.Key(job.form(), job.period(), settings.accumulationMode(), job.asOf());
     }
 
     private FormTable table(FormId form, YearMonth period, OffsetDateTime asOf, Aggregate aggregate) {

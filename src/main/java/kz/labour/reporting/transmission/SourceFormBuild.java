@@ -11,6 +11,7 @@ import java.util.function.BiFunction;
 
 import javax.sql.DataSource;
 
+import kz.labour.reporting.form.Accumulation;
 import kz.labour.reporting.form.FormId;
 import kz.labour.reporting.form.FormTable;
 import kz.labour.reporting.quality.SourceBuild;
@@ -20,7 +21,8 @@ import kz.labour.reporting.source.SqlLibrary;
 /**
  * The quality checks' history for periods never delivered: the form built from the source exactly as
  * route {@code build-form} builds it (the same statement, parameters and layout), at one run's
- * cut-off, over plain JDBC since it runs inside a step of that route.
+ * cut-off, over plain JDBC since it runs inside a step of that route. A period the run has already
+ * read (for a build or another check) is taken from the run's {@link RunAggregations}.
  */
 final class SourceFormBuild implements SourceBuild {
 
@@ -28,6 +30,8 @@ final class SourceFormBuild implements SourceBuild {
     private final SqlLibrary sql;
     private final YearMonth earliest;
     private final OffsetDateTime asOf;
+    private final Accumulation accumulation;
+    private final RunAggregations run;
     /** The statement's parameters for a period at a cut-off (FormBuilder.parameters). */
     private final BiFunction<YearMonth, OffsetDateTime, Map<String, Object>> parameters;
     /** The rows laid out as the form, empty when the aggregation counted rows that cannot be counted. */
@@ -38,12 +42,14 @@ final class SourceFormBuild implements SourceBuild {
         Optional<FormTable> table(FormId form, YearMonth period, OffsetDateTime asOf, List<Map<String, Object>> rows);
     }
 
-    SourceFormBuild(DataSource source, SqlLibrary sql, YearMonth earliest, OffsetDateTime asOf,
-                    BiFunction<YearMonth, OffsetDateTime, Map<String, Object>> parameters, Layout layout) {
+    SourceFormBuild(DataSource source, SqlLibrary sql, YearMonth earliest, OffsetDateTime asOf, Accumulation accumulation,
+                    RunAggregations run, BiFunction<YearMonth, OffsetDateTime, Map<String, Object>> parameters, Layout layout) {
         this.source = source;
         this.sql = sql;
         this.earliest = earliest;
         this.asOf = asOf;
+        this.accumulation = accumulation;
+        this.run = run;
         this.parameters = parameters;
         this.layout = layout;
     }
@@ -53,8 +59,14 @@ final class SourceFormBuild implements SourceBuild {
         if (period.isBefore(earliest)) {
             return Optional.empty();
         }
+        RunAggregations.Key key = new RunAggregations.Key(form, period, accumulation, asOf);
+        Optional<List<Map<String, Object>>> read = run.rows(key);
+        if (read.isPresent()) {
+            return layout.table(form, period, asOf, read.get());
+        }
         try (Connection c = source.getConnection()) {
             List<Map<String, Object>> rows = NamedParameters.parse(sql.aggregation(form)).query(c, parameters.apply(period, asOf));
+            run.keep(key, rows);
             return layout.table(form, period, asOf, rows);
         } catch (SQLException e) {
             throw new IllegalStateException(form.index() + " " + period + " could not be built from the source: " + e.getMessage(), e);

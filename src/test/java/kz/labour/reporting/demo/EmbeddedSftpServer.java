@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.sshd.common.config.keys.KeyUtils;
@@ -27,6 +28,8 @@ import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyEncryptionCon
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.pubkey.KeySetPublickeyAuthenticator;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
@@ -66,6 +69,8 @@ public final class EmbeddedSftpServer implements AutoCloseable {
     private final AtomicReference<String> cutDuring = new AtomicReference<>();
     private final AtomicReference<Hold> hold = new AtomicReference<>();
     private final List<String> completedUploads = new CopyOnWriteArrayList<>();
+    private final AtomicInteger sessionsOpened = new AtomicInteger();
+    private final AtomicInteger sessionsOpen = new AtomicInteger();
     private SshServer server;
 
     /**
@@ -115,6 +120,7 @@ public final class EmbeddedSftpServer implements AutoCloseable {
         SftpSubsystemFactory sftp = new SftpSubsystemFactory();
         sftp.addSftpEventListener(new Uploads());
         s.setSubsystemFactories(List.of(sftp));
+        s.addSessionListener(new Sessions());
         try {
             s.start();
             writeKnownHosts(hostKeys.loadKeys(null).get(0).getPublic());
@@ -172,6 +178,16 @@ public final class EmbeddedSftpServer implements AutoCloseable {
      */
     public List<String> completedUploads() {
         return List.copyOf(completedUploads);
+    }
+
+    /** SSH sessions (connections) accepted since this object was made: a client's logins. */
+    public int sessionsOpened() {
+        return sessionsOpened.get();
+    }
+
+    /** SSH sessions open now: a careful client leaves none behind. */
+    public int sessionsOpen() {
+        return sessionsOpen.get();
     }
 
     public String host() {
@@ -246,6 +262,19 @@ public final class EmbeddedSftpServer implements AutoCloseable {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(HOST, 0));
             return socket.getLocalPort();
+        }
+    }
+
+    private final class Sessions implements SessionListener {
+        @Override
+        public void sessionCreated(Session session) {
+            sessionsOpened.incrementAndGet();
+            sessionsOpen.incrementAndGet();
+        }
+
+        @Override
+        public void sessionClosed(Session session) {
+            sessionsOpen.decrementAndGet();
         }
     }
 

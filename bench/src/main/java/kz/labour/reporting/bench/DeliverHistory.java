@@ -70,7 +70,7 @@ public final class DeliverHistory {
             OffsetDateTime cutOff = p.plusMonths(1).atDay(1).atTime(LocalTime.of(6, 0)).atZone(zone).toOffsetDateTime();
             for (FormId form : FormId.values()) {
                 Job planned = SqlBench.job(form, p, cutOff);
-                Job job = withoutChecks.aggregated(planned, SqlBench.aggregate(producer, builder, sql, planned));
+                Job job = withoutChecks.aggregated(planned, SqlBench.aggregate(producer, builder, sql, planned), null);
                 if (job.table() == null) {
                     throw new IllegalStateException(form + " " + p + ": no table to record as delivered history: " + job.findings());
                 }

@@ -207,9 +207,9 @@ public final class SqlBench {
                     variants.put("peer", () -> sqlRun(() -> pullRows(form, peer, "peer", from, mode.until(period), asOf, windowStart, last)));
                     variants.put("peer-lean", () -> sqlRun(() -> pullRows(form, leanPeer, "peer-lean", from, mode.until(period), asOf, windowStart, last)));
                     variants.put("quality", () -> last.put("quality-history",
-                            checked(form, builder.aggregated(job(form, period, asOf), aggregated), true)));
+                            checked(form, builder.aggregated(job(form, period, asOf), aggregated, null), true)));
                     variants.put("quality-off", () -> {
-                        Job job = withoutChecks.aggregated(job(form, period, asOf), aggregated);
+                        Job job = withoutChecks.aggregated(job(form, period, asOf), aggregated, null);
                         if (job.table() == null || !job.validation().history().isEmpty()) {
                             throw new IllegalStateException(form + ": with the checks switched off the step read history or built nothing");
                         }
@@ -249,7 +249,7 @@ public final class SqlBench {
                     for (int i = 0; i < QUALITY_SOURCE_RUNS; i++) {
                         System.gc();
                         long t0 = System.nanoTime();
-                        Job job = nothingDelivered.aggregated(job(form, period, asOf), aggregated);
+                        Job job = nothingDelivered.aggregated(job(form, period, asOf), aggregated, null);
                         fromSource.add((System.nanoTime() - t0) / 1e6);
                         last.put("source-history", checked(form, job, false));
                     }
