@@ -108,24 +108,27 @@ final class CellModel {
     private CellModel() {
     }
 
+    /** A count: {@code x} against the history (any order, at least two months), the column's dispersion unknown. */
+    static Expectation count(List<Point> history, YearMonth period, double x) {
+        return count(history, period, x, 1.0);
+    }
+
     /**
      * A count: {@code x} against the history (any order, at least two months).
+     *
+     * @param columnDispersion the dispersion of the column's regions together ({@link #columnDispersion}): a
+     *                         cell whose own history is too quiet to show it (a year of zeros) still varies as
+     *                         its column does, where events come in clumps (victims of one group accident,
+     *                         workers removed by one act)
      */
-    static Expectation count(List<Point> history, YearMonth period, double x) {
+    static Expectation count(List<Point> history, YearMonth period, double x, double columnDispersion) {
         List<Point> sorted = sorted(history);
         double[] recent = recent(sorted);
         Level level = Level.of(recent, true);
         double mu = level.mean;
-        double phi = 1.0;
-        Kind kind = Kind.POISSON;
-        if (level.kept >= 3 && level.mean > 0) {
-            double stat = level.sumSquares / level.mean;
-            double df = level.kept - 1.0;
-            if (stat > df && 1 - new ChiSquaredDistribution(null, df).cumulativeProbability(stat) < OVERDISPERSION_LEVEL) {
-                phi = stat / df;
-                kind = Kind.NEGATIVE_BINOMIAL;
-            }
-        }
+        double phi = Math.max(1.0, overdispersion(level.sumSquares / level.mean, level.kept - 1.0));
+        phi = Math.max(phi, columnDispersion);
+        Kind kind = phi > 1 ? Kind.NEGATIVE_BINOMIAL : Kind.POISSON;
         double relativeVariance = 1.0 / (level.kept * level.mean);
         boolean seasonal = false;
         Season season = sorted.size() >= SEASONAL_PERIODS ? Season.of(sorted, period, true) : null;
@@ -138,6 +141,42 @@ final class CellModel {
         double variance = phi * mu * (1 + mu * relativeVariance);
         CountTail tail = new CountTail(mu, variance, x >= mu);
         return new Expectation(kind, seasonal, sorted.size(), mu, phi, tail.probability(x), tail);
+    }
+
+    /**
+     * The Pearson statistic over its degrees of freedom where it shows overdispersion (χ² test at
+     * {@link #OVERDISPERSION_LEVEL}), otherwise 1.
+     */
+    static double overdispersion(double pearson, double degreesOfFreedom) {
+        if (degreesOfFreedom < 2 || !(pearson > degreesOfFreedom)) {
+            return 1.0;
+        }
+        double p = 1 - new ChiSquaredDistribution(null, degreesOfFreedom).cumulativeProbability(pearson);
+        return p < OVERDISPERSION_LEVEL ? pearson / degreesOfFreedom : 1.0;
+    }
+
+    /**
+     * The dispersion of a column over its regions: the Pearson statistics of each region's last months
+     * (wild months set aside) summed, over their degrees of freedom summed, where that shows
+     * overdispersion; 1 otherwise. Regions with no event in their history say nothing of it and are left
+     * out.
+     */
+    static double columnDispersion(List<List<Point>> regions) {
+        double pearson = 0;
+        double df = 0;
+        for (List<Point> history : regions) {
+            if (history.size() < 2) {
+                continue;
+            }
+            double[] recent = recent(sorted(history));
+            if (Arrays.stream(recent).sum() < 1) {
+                continue;
+            }
+            Level level = Level.of(recent, true);
+            pearson += level.sumSquares / level.mean;
+            df += level.kept - 1.0;
+        }
+        return overdispersion(pearson, df);
     }
 
     /** An amount in thousand tenge: {@code x} against the history on the scale of log(1 + amount). */

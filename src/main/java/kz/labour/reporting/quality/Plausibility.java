@@ -81,32 +81,45 @@ final class Plausibility {
             return new StageResult(Stage.PLAUSIBILITY, List.of(), List.of(), List.of(new NotRun(OUTLIER, reason)));
         }
 
+        // each cell's known months, and each count column's dispersion over its regions
+        Map<String, Map<Integer, List<CellModel.Point>>> past = new HashMap<>();
+        Map<Integer, Double> dispersion = new HashMap<>();
+        for (ColumnDef column : table.definition().numericColumns()) {
+            List<List<CellModel.Point>> regions = new ArrayList<>();
+            for (FormRow row : table.rows()) {
+                List<CellModel.Point> points = new ArrayList<>();
+                for (YearMonth q : window) {
+                    BigDecimal v = series.monthly(q, row.kato(), column.number());
+                    if (v != null) {
+                        points.add(new CellModel.Point(q, v.doubleValue()));
+                    }
+                }
+                past.computeIfAbsent(row.kato(), k -> new HashMap<>()).put(column.number(), points);
+                if (!row.total()) {
+                    regions.add(points);
+                }
+            }
+            dispersion.put(column.number(), PlausibilitySettings.money(column) ? 1.0 : CellModel.columnDispersion(regions));
+        }
+
         Map<Integer, Double> national = new HashMap<>();
         List<Finding> findings = new ArrayList<>();
         int judged = 0;
         for (FormRow row : table.rows()) {
             for (ColumnDef column : table.definition().numericColumns()) {
                 BigDecimal x = series.monthly(period, row.kato(), column.number());
-                List<CellModel.Point> past = new ArrayList<>();
-                List<BigDecimal> pastValues = new ArrayList<>();
-                for (YearMonth q : window) {
-                    BigDecimal v = series.monthly(q, row.kato(), column.number());
-                    if (v != null) {
-                        past.add(new CellModel.Point(q, v.doubleValue()));
-                        pastValues.add(v);
-                    }
-                }
-                if (x == null || past.size() < settings.minHistoryPeriods()) {
+                List<CellModel.Point> points = past.get(row.kato()).get(column.number());
+                if (x == null || points.size() < settings.minHistoryPeriods()) {
                     continue; // a row the history does not hold (older region catalogue): nothing to compare with
                 }
                 judged++;
-                boolean money = PlausibilitySettings.money(column);
-                CellModel.Expectation e = money ? CellModel.amount(past, period, x.doubleValue())
-                        : CellModel.count(past, period, x.doubleValue());
+                CellModel.Expectation e = PlausibilitySettings.money(column)
+                        ? CellModel.amount(points, period, x.doubleValue())
+                        : CellModel.count(points, period, x.doubleValue(), dispersion.get(column.number()));
                 if (row.total()) {
                     national.put(column.number(), e.expected());
                 }
-                Finding f = judge(table, row, column, x, e, RobustStats.of(pastValues), national.get(column.number()), settings);
+                Finding f = judge(table, row, column, x, e, points, national.get(column.number()), settings);
                 if (f != null) {
                     findings.add(f);
                 }
@@ -125,7 +138,7 @@ final class Plausibility {
     }
 
     private static Finding judge(FormTable table, FormRow row, ColumnDef column, BigDecimal x, CellModel.Expectation e,
-                                 RobustStats stats, Double nationalExpected, PlausibilitySettings settings) {
+                                 List<CellModel.Point> past, Double nationalExpected, PlausibilitySettings settings) {
         double alpha = settings.significance().doubleValue();
         if (!(e.probability() < alpha)) {
             return null;
@@ -138,6 +151,8 @@ final class Plausibility {
             return null;
         }
         double[] band = e.band(alpha);
+        RobustStats stats = RobustStats.of(past.stream()
+                .map(p -> BigDecimal.valueOf(p.value()).setScale(money ? 1 : 0, RoundingMode.HALF_UP)).toList());
         BigDecimal probability = probability(e.probability());
         Map<String, BigDecimal> values = new LinkedHashMap<>();
         values.put("value", x);
