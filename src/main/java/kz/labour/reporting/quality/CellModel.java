@@ -41,12 +41,29 @@ final class CellModel {
     static final int SEASONAL_PERIODS = 24;
     /** The level and dispersion are estimated from this many most recent months. */
     static final int LEVEL_PERIODS = 12;
-    /** Months further than this many robust standard deviations from the median are set aside. */
+    /** Months further than this many robust standard deviations from the median are set aside from the level. */
     static final double TRIM = 3.0;
+    /**
+     * ... and further than this many from the dispersion: wide enough to keep the genuine heavy tail of
+     * lumpy series (a large fine, an act removing a dozen workers), narrow enough to leave out an
+     * anomaly of the past (a month in tenge, a double import).
+     */
+    static final double TRIM_DISPERSION = 5.0;
+    /**
+     * How strongly the month of the year is believed to be near the year's level before the history
+     * speaks: a gamma prior of the seasonal factor with mean 1 and shape 4 (a coefficient of variation of
+     * 50 %), so two or three Decembers of a busy cell decide its factor and those of a cell that sees a
+     * few events a year barely move it.
+     */
+    static final double SEASON_PRIOR = 4.0;
+    /** The same belief for an amount's seasonal log difference: normal, mean 0, standard deviation 0.5. */
+    static final double SEASON_PRIOR_LOG_SD = 0.5;
     /** Overdispersion is taken as real when the Pearson statistic is this improbable under Poisson. */
     static final double OVERDISPERSION_LEVEL = 0.05;
     /** The least standard deviation of an amount's logarithm: 5 %, so a history that hardly moved does not make every change improbable. */
     static final double MIN_LOG_SD = 0.05;
+    /** The column's dispersion needs this many regions with events in their history. */
+    static final int MIN_REGIONS_FOR_DISPERSION = 5;
     /** Jeffreys' half count: a history of zeros expects a little, not nothing, so a first case is not impossible. */
     static final double HALF = 0.5;
 
@@ -126,21 +143,76 @@ final class CellModel {
         double[] recent = recent(sorted);
         Level level = Level.of(recent, true);
         double mu = level.mean;
-        double phi = Math.max(1.0, overdispersion(level.sumSquares / level.mean, level.kept - 1.0));
+        double[] own = sorted.size() >= SEASONAL_PERIODS ? yearOnYear(sorted, level.mean)
+                : new double[] {level.sumSquares / level.mean, level.spreadKept - 1.0};
+        double phi = Math.max(1.0, overdispersion(own[0], own[1]));
         phi = Math.max(phi, columnDispersion);
         Kind kind = phi > 1 ? Kind.NEGATIVE_BINOMIAL : Kind.POISSON;
-        double relativeVariance = 1.0 / (level.kept * level.mean);
+        // the level's own uncertainty: a mean of kept months, each varying as the count does
+        double relativeVariance = phi / (level.kept * level.mean);
         boolean seasonal = false;
         Season season = sorted.size() >= SEASONAL_PERIODS ? Season.of(sorted, period, true) : null;
         if (season != null) {
-            double factor = (season.sameMonth + HALF) / (season.levels + HALF);
+            // gamma prior (shape SEASON_PRIOR, mean 1) updated by the same months' counts, scaled by the dispersion
+            double shape = SEASON_PRIOR + season.sameMonth / phi;
+            double factor = shape / (SEASON_PRIOR + season.levels / phi);
             mu = level.mean * factor;
-            relativeVariance += 1.0 / (season.sameMonth + HALF);
+            relativeVariance += 1.0 / shape;
             seasonal = true;
         }
-        double variance = phi * mu * (1 + mu * relativeVariance);
+        double variance = phi * mu + mu * mu * relativeVariance;
         CountTail tail = new CountTail(mu, variance, x >= mu);
         return new Expectation(kind, seasonal, sorted.size(), mu, phi, tail.probability(x), tail);
+    }
+
+    /**
+     * The Pearson statistic of a seasonal history and its degrees of freedom, from the changes of the last
+     * twelve months against the same months a year before, which the month of the year does not move:
+     * each change varies twice as much as one month, Σ d² / (2 × level). Changes further than
+     * {@link #TRIM_DISPERSION} robust standard deviations from their median are set aside.
+     */
+    static double[] yearOnYear(List<Point> sorted, double level) {
+        Map<YearMonth, Double> byPeriod = new TreeMap<>();
+        sorted.forEach(p -> byPeriod.put(p.period(), p.value()));
+        List<Double> changes = new ArrayList<>();
+        for (Point p : sorted.subList(Math.max(0, sorted.size() - LEVEL_PERIODS), sorted.size())) {
+            Double before = byPeriod.get(p.period().minusYears(1));
+            if (before != null) {
+                changes.add(p.value() - before);
+            }
+        }
+        double[] d = changes.stream().mapToDouble(Double::doubleValue).toArray();
+        if (d.length < 3) {
+            return new double[] {0, 0};
+        }
+        double median = median(d);
+        double spread = Math.max(1.4826 * median(Arrays.stream(d).map(v -> Math.abs(v - median)).toArray()),
+                Math.sqrt(2 * Math.max(level, 1)));
+        double squares = 0;
+        int kept = 0;
+        for (double v : d) {
+            if (Math.abs(v - median) <= TRIM_DISPERSION * spread) {
+                squares += v * v;
+                kept++;
+            }
+        }
+        return new double[] {squares / (2 * level), kept};
+    }
+
+    /** {@link #yearOnYear} with every change kept: what a lumpy column's tail is made of. */
+    private static double[] yearOnYearAll(List<Point> sorted, double level) {
+        Map<YearMonth, Double> byPeriod = new TreeMap<>();
+        sorted.forEach(p -> byPeriod.put(p.period(), p.value()));
+        double squares = 0;
+        int n = 0;
+        for (Point p : sorted.subList(Math.max(0, sorted.size() - LEVEL_PERIODS), sorted.size())) {
+            Double before = byPeriod.get(p.period().minusYears(1));
+            if (before != null) {
+                squares += (p.value() - before) * (p.value() - before);
+                n++;
+            }
+        }
+        return new double[] {squares / (2 * level), n};
     }
 
     /**
@@ -156,49 +228,87 @@ final class CellModel {
     }
 
     /**
-     * The dispersion of a column over its regions: the Pearson statistics of each region's last months
-     * (wild months set aside) summed, over their degrees of freedom summed, where that shows
-     * overdispersion; 1 otherwise. Regions with no event in their history say nothing of it and are left
-     * out.
+     * The dispersion of a column over its regions, where their histories together show overdispersion
+     * (their Pearson statistics summed against their degrees of freedom summed): the median of the
+     * regions' own variance-to-mean ratios, each over all its last months. All months, because what makes
+     * a column lumpy (the victims of one group accident, the workers one act removes) is exactly what a
+     * single region's trimmed history hides; the median, so one region's wild past does not speak for all.
+     * With two years known, from the changes against the same month a year before, as {@link #yearOnYear}.
+     * Regions with no event in their history say nothing of it and are left out; fewer than
+     * {@value #MIN_REGIONS_FOR_DISPERSION} regions with events say too little. 1 otherwise.
      */
     static double columnDispersion(List<List<Point>> regions) {
         double pearson = 0;
         double df = 0;
+        List<Double> ratios = new ArrayList<>();
         for (List<Point> history : regions) {
-            if (history.size() < 2) {
+            if (history.size() < 3) {
                 continue;
             }
-            double[] recent = recent(sorted(history));
-            if (Arrays.stream(recent).sum() < 1) {
+            List<Point> sorted = sorted(history);
+            double[] recent = recent(sorted);
+            double sum = Arrays.stream(recent).sum();
+            if (sum < 1) {
                 continue;
             }
-            Level level = Level.of(recent, true);
-            pearson += level.sumSquares / level.mean;
-            df += level.kept - 1.0;
+            double mean = sum / recent.length;
+            double[] stat = sorted.size() >= SEASONAL_PERIODS ? yearOnYearAll(sorted, mean)
+                    : new double[] {Arrays.stream(recent).map(v -> (v - mean) * (v - mean)).sum() / mean, recent.length - 1.0};
+            if (stat[1] < 2) {
+                continue;
+            }
+            pearson += stat[0];
+            df += stat[1];
+            ratios.add(stat[0] / stat[1]);
         }
-        return overdispersion(pearson, df);
+        if (ratios.size() < MIN_REGIONS_FOR_DISPERSION || overdispersion(pearson, df) == 1.0) {
+            return 1.0;
+        }
+        return Math.max(1.0, median(ratios.stream().mapToDouble(Double::doubleValue).toArray()));
     }
 
-    /** An amount in thousand tenge: {@code x} against the history on the scale of log(1 + amount). */
+    /**
+     * An amount in thousand tenge: {@code x} against the history's months with an amount, on the scale
+     * of log(1 + amount). A month without any amount (no fine at all) is the count's business: the
+     * caller judges a 0 by the count column. Null when fewer than two months of the history had an amount.
+     */
     static Expectation amount(List<Point> history, YearMonth period, double x) {
-        List<Point> sorted = sorted(history);
+        List<Point> positive = history.stream().filter(p -> p.value() > 0).toList();
+        if (positive.size() < 2 || !(x > 0)) {
+            return null;
+        }
+        List<Point> sorted = sorted(positive);
         double[] recent = Arrays.stream(recent(sorted)).map(Math::log1p).toArray();
         Level level = Level.of(recent, false);
         double location = level.mean;
-        double sd = level.kept >= 2 ? Math.sqrt(level.sumSquares / (level.kept - 1.0)) : 0;
+        double sd = level.spreadKept >= 2 ? Math.sqrt(level.sumSquares / (level.spreadKept - 1.0)) : 0;
         sd = Math.max(sd, MIN_LOG_SD);
-        double relativeVariance = 1 + 1.0 / level.kept;
+        double variance = sd * sd * (1 + 1.0 / level.kept);
         boolean seasonal = false;
         Season season = sorted.size() >= SEASONAL_PERIODS ? Season.of(sorted, period, false) : null;
         if (season != null) {
-            location += season.difference;
-            relativeVariance += 1.0 / season.years;
+            // normal prior (mean 0, sd SEASON_PRIOR_LOG_SD) updated by the same months' mean difference
+            double dataPrecision = season.years / (sd * sd);
+            double precision = dataPrecision + 1 / (SEASON_PRIOR_LOG_SD * SEASON_PRIOR_LOG_SD);
+            location += season.difference * dataPrecision / precision;
+            variance += 1 / precision;
             seasonal = true;
         }
-        double scale = sd * Math.sqrt(relativeVariance);
+        double scale = Math.sqrt(variance);
         double y = Math.log1p(x);
-        LogTail tail = new LogTail(location, scale, Math.max(1, level.kept - 1), y >= location);
-        return new Expectation(Kind.LOG_T, seasonal, sorted.size(), Math.expm1(location), scale, tail.probability(y), tail);
+        LogTail tail = new LogTail(location, scale, Math.max(1, level.spreadKept - 1), y >= location);
+        return new Expectation(Kind.LOG_T, seasonal, history.size(), Math.expm1(location), scale, tail.probability(y), tail);
+    }
+
+    /**
+     * An amount of 0: no fine at all, which happens exactly when the count of fines is 0 (a control
+     * holds the two together). Its probability is the count's ({@code probabilityOfNone}, the count
+     * column's model at 0); the expected amount and band are the amount model's. Null as for {@link #amount}.
+     */
+    static Expectation amountNone(List<Point> history, YearMonth period, double probabilityOfNone) {
+        Expectation fitted = amount(history, period, Double.MIN_NORMAL);
+        return fitted == null ? null : new Expectation(fitted.kind(), fitted.seasonal(), fitted.periods(), fitted.expected(),
+                fitted.dispersion(), probabilityOfNone, fitted.tail());
     }
 
     private static List<Point> sorted(List<Point> history) {
@@ -216,35 +326,39 @@ final class CellModel {
 
     /**
      * The level of some months with the wild ones set aside: those further than {@link #TRIM} robust
-     * standard deviations (1.4826 × MAD, and for counts at least the Poisson √median) from the median.
+     * standard deviations (1.4826 × MAD, and for counts at least the Poisson √median) from the median;
+     * their spread from the months within {@link #TRIM_DISPERSION} of them.
      *
      * @param mean       counts: (sum + ½) / kept; amounts: the plain mean of the kept values
-     * @param sumSquares Σ (kept − mean)²
+     * @param sumSquares Σ (v − mean)² over the months within {@link #TRIM_DISPERSION}
+     * @param kept       the months the mean is of
+     * @param spreadKept the months the sum of squares is over
      */
-    record Level(double mean, double sumSquares, int kept) {
+    record Level(double mean, double sumSquares, int kept, int spreadKept) {
 
         static Level of(double[] values, boolean counts) {
             double median = median(values);
             double[] deviations = Arrays.stream(values).map(v -> Math.abs(v - median)).toArray();
             double spread = 1.4826 * median(deviations);
             spread = counts ? Math.max(spread, Math.sqrt(Math.max(median, 1))) : Math.max(spread, MIN_LOG_SD);
-            double limit = TRIM * spread;
             double sum = 0;
             int kept = 0;
             for (double v : values) {
-                if (Math.abs(v - median) <= limit) {
+                if (Math.abs(v - median) <= TRIM * spread) {
                     sum += v;
                     kept++;
                 }
             }
             double mean = counts ? (sum + HALF) / kept : sum / kept;
             double squares = 0;
+            int spreadKept = 0;
             for (double v : values) {
-                if (Math.abs(v - median) <= limit) {
+                if (Math.abs(v - median) <= TRIM_DISPERSION * spread) {
                     squares += (v - mean) * (v - mean);
+                    spreadKept++;
                 }
             }
-            return new Level(mean, squares, kept);
+            return new Level(mean, squares, kept, spreadKept);
         }
     }
 

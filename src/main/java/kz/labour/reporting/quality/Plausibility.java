@@ -113,9 +113,22 @@ final class Plausibility {
                     continue; // a row the history does not hold (older region catalogue): nothing to compare with
                 }
                 judged++;
-                CellModel.Expectation e = PlausibilitySettings.money(column)
-                        ? CellModel.amount(points, period, x.doubleValue())
-                        : CellModel.count(points, period, x.doubleValue(), dispersion.get(column.number()));
+                CellModel.Expectation e;
+                if (!PlausibilitySettings.money(column)) {
+                    e = CellModel.count(points, period, x.doubleValue(), dispersion.get(column.number()));
+                } else if (x.signum() > 0) {
+                    e = CellModel.amount(points, period, x.doubleValue());
+                } else {
+                    // no amount means no fine: as probable as the count before it (c8 for c9) being 0
+                    int count = column.number() - 1;
+                    List<CellModel.Point> counts = past.get(row.kato()).get(count);
+                    double none = counts == null || counts.size() < settings.minHistoryPeriods() ? 1
+                            : CellModel.count(counts, period, 0, dispersion.getOrDefault(count, 1.0)).probability();
+                    e = CellModel.amountNone(points, period, none);
+                }
+                if (e == null) {
+                    continue; // an amount whose history had almost no month with any: nothing to model it on
+                }
                 if (row.total()) {
                     national.put(column.number(), e.expected());
                 }

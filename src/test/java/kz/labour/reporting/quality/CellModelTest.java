@@ -119,33 +119,35 @@ class CellModelTest {
 
     @Test
     void aRegularDecemberPeakPassesOnceTwoYearsAreKnown() {
-        // last twelve months: eleven 20s and December 2024's 40, set aside (20 from the median 20, beyond
-        // 3 x sqrt 20 = 13.4): level (220 + 1/2) / 11 = 20.045. The Decembers of 2022, 2023, 2024 (40 each)
-        // against the twelve months around each (20 each, their December set aside): factor
-        // (120 + 1/2) / (60 + 1/2) = 1.9917, expected 20.045 x 1.9917 = 39.93
+        // last twelve months: eleven 20s and December 2024's 40, which the level sets aside (20 from the median
+        // 20, beyond 3 x sqrt 20 = 13.4): level (220 + 1/2) / 11 = 20.045. Dispersion from the changes against a
+        // year before, all 0: Poisson. The Decembers of 2022, 2023, 2024 (40 each) against the twelve months
+        // around each (20 each): the gamma prior of shape 4 updated by 120 of 60 gives the factor
+        // (4 + 120) / (4 + 60) = 1.9375, expected 20.045 x 1.9375 = 38.84
         CellModel.Expectation e = CellModel.count(decemberPeaks(), DECEMBER_2025, 40);
 
         assertThat(e.seasonal()).isTrue();
         assertThat(e.model()).isEqualTo("poisson-seasonal");
-        assertThat(e.expected()).isCloseTo(220.5 / 11 * 120.5 / 60.5, within(1e-9));
-        assertThat(e.probability()).isGreaterThan(0.4);
+        assertThat(e.expected()).isCloseTo(220.5 / 11 * 124 / 64, within(1e-9));
+        assertThat(e.probability()).isGreaterThan(0.3);
     }
 
     @Test
     void anUnusualDecemberIsFlaggedAgainstItsSeason() {
-        // expected 39.93 with variance 39.93 x (1 + 39.93 x (1 / (11 x 20.045) + 1 / 120.5)) = 60.4 (the factor's
-        // own uncertainty widens it): 10 is over 3.8 standard deviations below, 80 over 5 above
+        // expected 38.84 with variance 38.84 + 38.84^2 x (1 / (11 x 20.045) + 1 / 124) = 57.8 (the level's and the
+        // factor's own uncertainty widen it): 10 is 3.8 standard deviations below, 80 over 5 above
         assertThat(CellModel.count(decemberPeaks(), DECEMBER_2025, 10).probability()).isLessThan(0.001);
         assertThat(CellModel.count(decemberPeaks(), DECEMBER_2025, 80).probability()).isLessThan(0.001);
     }
 
     @Test
-    void withoutTwoYearsTheDecemberPeakIsNotModelledAndLooksImprobable() {
-        // only the last twelve months: level 20.045, December 2024 set aside; 40 against a Poisson 20: P ~ 1e-4
+    void withoutTwoYearsTheMonthOfTheYearIsNotModelled() {
+        // only the last twelve months: the level 20.045 without December 2024's 40, no seasonal factor
         CellModel.Expectation e = CellModel.count(decemberPeaks().subList(24, 36), DECEMBER_2025, 40);
 
         assertThat(e.seasonal()).isFalse();
-        assertThat(e.probability()).isLessThan(0.001);
+        assertThat(e.model()).doesNotEndWith("-seasonal");
+        assertThat(e.expected()).isCloseTo(220.5 / 11, within(1e-9));
     }
 
     @Test
@@ -154,13 +156,17 @@ class CellModelTest {
         double[] h = {1000, 850, 1200, 950, 1100, 900, 1050, 1150, 980, 870, 1010, 1190};
         CellModel.Expectation thousandTimes = CellModel.amount(before(JUNE_2025, h), JUNE_2025, 1_000_000);
         CellModel.Expectation ordinary = CellModel.amount(before(JUNE_2025, h), JUNE_2025, 1250);
-        CellModel.Expectation none = CellModel.amount(before(JUNE_2025, h), JUNE_2025, 0);
+        CellModel.Expectation none = CellModel.amountNone(before(JUNE_2025, h), JUNE_2025, 0.0067);
 
         assertThat(thousandTimes.kind()).isEqualTo(CellModel.Kind.LOG_T);
         assertThat(thousandTimes.probability()).isLessThan(1e-9);
         assertThat(thousandTimes.above()).isTrue();
         assertThat(ordinary.probability()).isGreaterThan(0.01);
-        assertThat(none.probability()).isLessThan(1e-9);
+        // no fine at all is as probable as the count of fines being 0, which the count's model says
+        assertThat(CellModel.amount(before(JUNE_2025, h), JUNE_2025, 0)).isNull();
+        assertThat(none.probability()).isEqualTo(0.0067);
+        assertThat(none.above()).isFalse();
+        assertThat(none.expected()).isEqualTo(ordinary.expected());
         assertThat(ordinary.expected()).isBetween(950.0, 1060.0);
         double[] band = ordinary.band(0.001);
         assertThat(band[0]).isBetween(400.0, 950.0);
