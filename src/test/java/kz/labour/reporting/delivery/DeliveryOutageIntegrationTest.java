@@ -83,7 +83,7 @@ class DeliveryOutageIntegrationTest {
         assertThat(redeliveries.count()).isEqualTo(1);
         assertThat(env.remoteFiles()).filteredOn(name -> name.contains("_2025-06_")).containsExactly(
                 "2-OZh_2025-06_V0001_N.json", "2-OZh_2025-06_V0001_N.manifest.json",
-                "2-OZh_2025-06_V0001_N.validation.json", "2-OZh_2025-06_V0001_N.xlsx");
+                "2-OZh_2025-06_V0001_N.validation.html", "2-OZh_2025-06_V0001_N.validation.json", "2-OZh_2025-06_V0001_N.xlsx");
         assertThat(ledger.latest(FormId.OZH, YearMonth.parse("2025-06")).orElseThrow().status()).isEqualTo(Status.DELIVERED);
         assertThat(env.mailsTo(OPERATOR)).isEmpty();
     }
@@ -120,7 +120,7 @@ class DeliveryOutageIntegrationTest {
         assertThat(next.exitCode()).as(next.toString()).isZero();
         assertThat(env.remoteFiles()).filteredOn(name -> name.contains("_2025-05_")).containsExactly(
                 "2-OZh_2025-05_V0001_N.json", "2-OZh_2025-05_V0001_N.manifest.json",
-                "2-OZh_2025-05_V0001_N.validation.json", "2-OZh_2025-05_V0001_N.xlsx");
+                "2-OZh_2025-05_V0001_N.validation.html", "2-OZh_2025-05_V0001_N.validation.json", "2-OZh_2025-05_V0001_N.xlsx");
         assertThat(env.mailsTo(BUREAU)).hasSize(1);
         assertThat(env.mailsTo(OPERATOR)).hasSize(1);
         Transmission delivered = ledger.latest(FormId.OZH, YearMonth.parse("2025-05")).orElseThrow();
@@ -165,7 +165,7 @@ class DeliveryOutageIntegrationTest {
                 .containsExactly("2-OZh_2025-03_V0001_N.json.part", "2-OZh_2025-03_V0001_N.xlsx");
         assertThat(env.remoteFiles()).filteredOn(name -> name.contains("_2025-03_")).containsExactly(
                 "2-OZh_2025-03_V0001_N.json", "2-OZh_2025-03_V0001_N.manifest.json",
-                "2-OZh_2025-03_V0001_N.validation.json", "2-OZh_2025-03_V0001_N.xlsx");
+                "2-OZh_2025-03_V0001_N.validation.html", "2-OZh_2025-03_V0001_N.validation.json", "2-OZh_2025-03_V0001_N.xlsx");
         assertThat(redeliveries.count()).isEqualTo(1);
     }
 
