@@ -141,7 +141,7 @@ final class CellModel {
     static Expectation count(List<Point> history, YearMonth period, double x, double columnDispersion) {
         List<Point> sorted = sorted(history);
         double[] recent = recent(sorted);
-        Level level = Level.of(recent, true);
+        Level level = Level.of(recent, true, columnDispersion);
         double mu = level.mean;
         double[] own = sorted.size() >= SEASONAL_PERIODS ? yearOnYear(sorted, level.mean)
                 : new double[] {level.sumSquares / level.mean, level.spreadKept - 1.0};
@@ -326,7 +326,8 @@ final class CellModel {
 
     /**
      * The level of some months with the wild ones set aside: those further than {@link #TRIM} robust
-     * standard deviations (1.4826 × MAD, and for counts at least the Poisson √median) from the median;
+     * standard deviations (1.4826 × MAD, and for counts at least the count's own √(dispersion × median))
+     * from the median;
      * their spread from the months within {@link #TRIM_DISPERSION} of them.
      *
      * @param mean       counts: (sum + ½) / kept; amounts: the plain mean of the kept values
@@ -337,10 +338,20 @@ final class CellModel {
     record Level(double mean, double sumSquares, int kept, int spreadKept) {
 
         static Level of(double[] values, boolean counts) {
+            return of(values, counts, 1.0);
+        }
+
+        /**
+         * @param dispersion for counts, the column's dispersion: the spread is at least the model's own
+         *                   standard deviation at the median, √(dispersion × max(median, 1)), so in a lumpy
+         *                   column a region's occasional clump (a group accident of four) is part of its
+         *                   level, not set aside as wild
+         */
+        static Level of(double[] values, boolean counts, double dispersion) {
             double median = median(values);
             double[] deviations = Arrays.stream(values).map(v -> Math.abs(v - median)).toArray();
             double spread = 1.4826 * median(deviations);
-            spread = counts ? Math.max(spread, Math.sqrt(Math.max(median, 1))) : Math.max(spread, MIN_LOG_SD);
+            spread = counts ? Math.max(spread, Math.sqrt(dispersion * Math.max(median, 1))) : Math.max(spread, MIN_LOG_SD);
             double sum = 0;
             int kept = 0;
             for (double v : values) {

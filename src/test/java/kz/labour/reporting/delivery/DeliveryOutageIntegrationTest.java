@@ -140,7 +140,7 @@ class DeliveryOutageIntegrationTest {
         assertThat(failed.mailStatus()).isEqualTo(ChannelStatus.FAILED);
         assertThat(failed.mailError()).startsWith("mail relay 127.0.0.1:" + env.smtpPort + " unavailable (");
         List<String> uploads = env.sftp.completedUploads();
-        assertThat(uploads).filteredOn(name -> name.contains("_2025-04_")).hasSize(4);
+        assertThat(uploads).filteredOn(name -> name.contains("_2025-04_")).hasSize(5); // xlsx, json, validation json and html, manifest
 
         env.mail.start();
         Run next = transmit(cli, "2025-04", "2-OZh");

@@ -82,13 +82,18 @@ final class SimulatedDemo {
      * are generated too, {@code warmUp} of them, so the first month returned carries its share.
      */
     static List<Month> generate(long seed, YearMonth from, YearMonth to, int warmUp) {
+        return generate(seed, from, to, warmUp, 1.0);
+    }
+
+    /** The same at {@code scale} times the country's real monthly volume, as demo.generate's scale. */
+    static List<Month> generate(long seed, YearMonth from, YearMonth to, int warmUp, double scale) {
         Map<YearMonth, Month> months = new LinkedHashMap<>();
         YearMonth first = from.minusMonths(warmUp);
         for (YearMonth m = first; !m.isAfter(to); m = m.plusMonths(1)) {
             months.put(m, new Month(m));
         }
         for (YearMonth m = first; !m.isAfter(to); m = m.plusMonths(1)) {
-            month(new SplittableRandom(seed * 1_000_003L + m.getYear() * 12L + m.getMonthValue()), m, months);
+            month(new SplittableRandom(seed * 1_000_003L + m.getYear() * 12L + m.getMonthValue()), m, months, scale);
         }
         List<Month> out = new ArrayList<>();
         for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
@@ -97,9 +102,9 @@ final class SimulatedDemo {
         return out;
     }
 
-    private static void month(SplittableRandom random, YearMonth m, Map<YearMonth, Month> months) {
+    private static void month(SplittableRandom random, YearMonth m, Map<YearMonth, Month> months, double scale) {
         Month here = months.get(m);
-        double season = SEASON[m.getMonthValue() - 1];
+        double season = SEASON[m.getMonthValue() - 1] * scale;
         int days = m.lengthOfMonth();
         FormId a = FormId.MEIZHM;
 
@@ -155,13 +160,13 @@ final class SimulatedDemo {
             double u = random.nextDouble();
             here.add(a, r, 13, size < 0.72 ? 1 : size < 0.90 ? 2 + (int) (u * 2) : 4 + (int) (u * 9));
         }
-        injuries(random, m, months, days);
+        injuries(random, m, months, days, scale);
         // c14: investigations of accidents the system does not hold
-        for (int i = count(random, 4, 0.5, 1); i > 0; i--) {
+        for (int i = count(random, 4, 0.5, scale); i > 0; i--) {
             here.add(a, region(random, INJURY_CUMULATIVE), 14, 1);
         }
         // c15..c17: referrals, criminal cases (45 %, same month), persons charged 5..59 days after the case
-        for (int i = count(random, 15, 0.25, 1); i > 0; i--) {
+        for (int i = count(random, 15, 0.25, scale); i > 0; i--) {
             int r = region(random, INJURY_CUMULATIVE);
             int day = random.nextInt(days);
             here.add(a, r, 15, 1);
@@ -178,14 +183,14 @@ final class SimulatedDemo {
     }
 
     /** 2-ӨЖ: the month's exact plan of victims, deaths and group accidents, and 1-МЕИЖМ c14's investigations. */
-    private static void injuries(SplittableRandom random, YearMonth m, Map<YearMonth, Month> months, int days) {
+    private static void injuries(SplittableRandom random, YearMonth m, Map<YearMonth, Month> months, int days, double scale) {
         Month here = months.get(m);
         FormId o = FormId.OZH;
-        int victims = (int) (110 + 11 * random.nextDouble());
-        int fatal = (int) (12 + 7 * random.nextDouble());
-        int severe = (int) (20 + 9 * random.nextDouble());
+        int victims = (int) (scale * (110 + 11 * random.nextDouble()));
+        int fatal = (int) (scale * (12 + 7 * random.nextDouble()));
+        int severe = (int) (scale * (20 + 9 * random.nextDouble()));
         random.nextDouble(); // the moderate victims' plan: moderate and light both count in column 6
-        int groups = (int) (2 + 3 * random.nextDouble());
+        int groups = (int) (scale * (2 + 3 * random.nextDouble()));
         List<Integer> sizes = new ArrayList<>();
         int inGroups = 0;
         for (int g = 0; g < groups; g++) {
