@@ -135,7 +135,7 @@ SIGNING_PW=$signing_pw openssl pkcs12 -export -inkey "$pki/org.key" -in "$pki/or
     -out "$pki/org.p12" -passout env:SIGNING_PW
 signed="env SIGNING_KEYSTORE_FILE=$pki/org.p12 SIGNING_KEYSTORE_PASSWORD=$signing_pw"
 
-step "signing alone: key store, eight file signatures and two S/MIME messages per pass, in a one-shot JVM"
+step "signing alone: key store, ten file signatures and two S/MIME messages per pass, in a one-shot JVM"
 $signed java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xms32m -Xmx256m -cp "$cp" \
     kz.labour.reporting.bench.SigningBench "$out" 20 >/dev/null
 
