@@ -41,6 +41,9 @@
 #                                        records Postfix's DSNs per recipient (DELIVERED, and FAILED with
 #                                        an alert to OPS_MAIL_TO) and an ACCEPTED acknowledgement file,
 #                                        which `status` shows in its BUREAU column
+#   transmit --dry-run of 1-MEIZhM on a source of its own (13 months of demo data, an anomaly
+#                                        planted): its .validation.html opened in headless Chromium
+#                                        (installed if missing), every chart drawn
 # and greps everything the runs printed and logged for the passwords it used.
 #
 # Prints PASS/FAIL per check and ends with the line "N passed, M failed". Exit 0 only if nothing
@@ -271,16 +274,16 @@ json_total() { # file: the total row's values in column order
 }
 
 file_base() { printf '%s_%s_V%04d_%s' "$1" "$PERIOD" "$2" "$3"; }
-# The eight files of a signed version, in name order: the documents (the form, its JSON, the validation
-# report), their signatures, the manifest's.
-version_names() { local b; b=$(file_base "$@"); printf '%s ' "$b.json" "$b.json.p7s" "$b.manifest.json" "$b.manifest.json.p7s" "$b.validation.json" "$b.validation.json.p7s" "$b.xlsx" "$b.xlsx.p7s"; }
+# The ten files of a signed version, in name order: the documents (the form, its JSON, the validation
+# report as JSON and as HTML), their signatures, the manifest's.
+version_names() { local b; b=$(file_base "$@"); printf '%s ' "$b.json" "$b.json.p7s" "$b.manifest.json" "$b.manifest.json.p7s" "$b.validation.html" "$b.validation.html.p7s" "$b.validation.json" "$b.validation.json.p7s" "$b.xlsx" "$b.xlsx.p7s"; }
 
 # Each delivered file of a version against its detached signature on the server, as anyone would
 # check it with stock tools: openssl cms, the test CA the only trust anchor.
 verify_signatures() { # form version action
     local base ext problems=()
     base=$(file_base "$@")
-    for ext in xlsx json validation.json manifest.json; do
+    for ext in xlsx json validation.json validation.html manifest.json; do
         if ! (cd "$UPLOAD" && openssl cms -verify -binary -inform DER -in "$base.$ext.p7s" -content "$base.$ext" \
                 -CAfile "$W/pki/ca.pem" -purpose any -out /dev/null) >"$W/logs/verify-$base.$ext.log" 2>&1; then
             problems+=("$base.$ext: $(tr '\n' ' ' <"$W/logs/verify-$base.$ext.log")")
@@ -325,8 +328,8 @@ verify_version() { # form version action
         || problems+=("manifest header is not $form $PERIOD $version $action: $(jq -c '{form, period, version, action}' "$manifest")")
     local listed
     listed=$(jq -r '.files[].name' "$manifest" | LC_ALL=C sort | tr '\n' ' ')
-    [ "$listed" = "$base.json $base.json.p7s $base.validation.json $base.validation.json.p7s $base.xlsx $base.xlsx.p7s " ] \
-        || problems+=("manifest lists [$listed], not the .json, the .validation.json, the .xlsx and their .p7s")
+    [ "$listed" = "$base.json $base.json.p7s $base.validation.html $base.validation.html.p7s $base.validation.json $base.validation.json.p7s $base.xlsx $base.xlsx.p7s " ] \
+        || problems+=("manifest lists [$listed], not the .json, the .validation.json, the .validation.html, the .xlsx and their .p7s")
     jq -e '.signed == true' "$manifest" >/dev/null || problems+=("manifest does not say \"signed\": true")
     local name size sha
     while read -r name size sha; do
@@ -335,16 +338,16 @@ verify_version() { # form version action
         [ "$(sha256sum "$UPLOAD/$name" | cut -d ' ' -f 1)" = "$sha" ] || problems+=("$name: SHA-256 differs from the manifest")
     done < <(jq -r '.files[] | "\(.name) \(.size) \(.sha256)"' "$manifest")
     local ext
-    for ext in xlsx json validation.json manifest.json xlsx.p7s json.p7s validation.json.p7s manifest.json.p7s; do
+    for ext in xlsx json validation.json validation.html manifest.json xlsx.p7s json.p7s validation.json.p7s validation.html.p7s manifest.json.p7s; do
         if ! cmp -s "$UPLOAD/$base.$ext" "$W/outbox/$PERIOD/$base.$ext"; then
             problems+=("$base.$ext on the server differs from the outbox copy")
         fi
     done
-    # The ledger's record of the eight files (name, size, SHA-256) is what is on the server.
+    # The ledger's record of the ten files (name, size, SHA-256) is what is on the server.
     local recorded actual
     recorded=$(ledger -c "SELECT f->>'name', f->>'size', f->>'sha256' FROM transmission t, jsonb_array_elements(t.files) f
                           WHERE t.form = '$form' AND t.period = '$PERIOD' AND t.version = $version ORDER BY 1" | tr '|' ' ')
-    actual=$(for ext in json json.p7s manifest.json manifest.json.p7s validation.json validation.json.p7s xlsx xlsx.p7s; do
+    actual=$(for ext in json json.p7s manifest.json manifest.json.p7s validation.html validation.html.p7s validation.json validation.json.p7s xlsx xlsx.p7s; do
         printf '%s %s %s\n' "$base.$ext" "$(stat -c %s "$UPLOAD/$base.$ext")" "$(sha256sum "$UPLOAD/$base.$ext" | cut -d ' ' -f 1)"
     done | LC_ALL=C sort)
     [ "$(printf '%s\n' "$recorded" | LC_ALL=C sort)" = "$actual" ] || problems+=("the ledger's files differ from the server's: [$recorded]")
@@ -888,14 +891,14 @@ check_eq "transmit: exit code 0 (delivered)" 0 "$last_rc"
 
 m1=$(file_base 1-MEIZhM 1 N)
 o1=$(file_base 2-OZh 1 N)
-check_eq "transmit: the server holds exactly the sixteen files of V0001 N (eight signed), no temporary file left" \
+check_eq "transmit: the server holds exactly the twenty files of V0001 N (ten signed), no temporary file left" \
     "$(version_names 1-MEIZhM 1 N)$(version_names 2-OZh 1 N | sed 's/ $//')" "$(upload_names)"
 check_true "transmit: 1-MEIZhM V0001 files match their manifest, the outbox and the ledger" verify_version 1-MEIZhM 1 N
 check_true "transmit: 2-OZh V0001 files match their manifest, the outbox and the ledger" verify_version 2-OZh 1 N
-check_eq "transmit: each of the sixteen files was written on the server once, nothing else" \
+check_eq "transmit: each of the twenty files was written on the server once, nothing else" \
     "$(version_names 1-MEIZhM 1 N)$(version_names 2-OZh 1 N | sed 's/ $//')" "$(written_since "$mark" | names_line)"
-check_true "transmit: openssl cms verifies 1-MEIZhM V0001's .xlsx, .json and manifest against the test CA" verify_signatures 1-MEIZhM 1 N
-check_true "transmit: openssl cms verifies 2-OZh V0001's .xlsx, .json and manifest against the test CA" verify_signatures 2-OZh 1 N
+check_true "transmit: openssl cms verifies 1-MEIZhM V0001's .xlsx, .json, validation reports and manifest against the test CA" verify_signatures 1-MEIZhM 1 N
+check_true "transmit: openssl cms verifies 2-OZh V0001's .xlsx, .json, validation reports and manifest against the test CA" verify_signatures 2-OZh 1 N
 check_true "transmit: the run names the signing certificate" grep -q "signed with .*OU=BIN$ORG_BIN_VALUE" "$W/logs/run-transmit-1.out"
 if [ -f "$UPLOAD/$m1.json" ]; then
     check_eq "transmit: 1-MEIZhM totals row as worked out by hand" "$EXPECT_MEIZHM_TOTAL" "$(json_total "$UPLOAD/$m1.json")"
@@ -921,8 +924,9 @@ mail_text "$W/logs/mail-${MAIL_TO_ADDRESSES[0]}-0.txt" >"$W/logs/mail-text-0.txt
 check_true "mail: the signed text names the sender, its BIN and executor in Kazakh and Russian" \
     bash -c 'grep -q "Жіберуші: Қарағанды облысы бойынша Мемлекеттік еңбек инспекциясы департаменті, БСН 050340009875" "$1" && grep -q "Исполнитель: Сейітова Айгүл Болатқызы, тел. +7 7212 41 20 35, karaganda@enbek.gov.kz" "$1"' \
     _ "$W/logs/mail-text-0.txt"
-check_true "mail: the .xlsx and .json of both forms are attached under their file names" \
-    env RAW="$raw" bash -c 'for n in "$@"; do grep -qF "$n" <<<"$RAW" || exit 1; done' _ "$m1.xlsx" "$m1.json" "$o1.xlsx" "$o1.json"
+check_true "mail: the .xlsx, .json and validation reports (.json, .html) of both forms are attached under their file names" \
+    env RAW="$raw" bash -c 'for n in "$@"; do grep -qF "$n" <<<"$RAW" || exit 1; done' _ "$m1.xlsx" "$m1.json" "$o1.xlsx" "$o1.json" \
+    "$m1.validation.json" "$m1.validation.html" "$o1.validation.json" "$o1.validation.html"
 check_eq "ledger: both forms V0001 N DELIVERED, SFTP and MAIL done, delivered once" \
     "1-MEIZhM|1|N|DELIVERED|DONE|DONE|1 2-OZh|1|N|DELIVERED|DONE|DONE|1" \
     "$(ledger -c "SELECT form, version, action, status, sftp_status, mail_status, deliveries FROM transmission
@@ -970,10 +974,10 @@ mark=$(upload_mark)
 run_jar transmit-force "$W/pipeline.env" transmit --period "$PERIOD" --as-of "$AS_OF" --force
 check_eq "transmit --force: exit code 0" 0 "$last_rc"
 o2=$(file_base 2-OZh 2 R)
-check_eq "transmit --force: the server gains exactly the eight files of 2-OZh V0002 R" \
+check_eq "transmit --force: the server gains exactly the ten files of 2-OZh V0002 R" \
     "$(version_names 1-MEIZhM 1 N)$(version_names 2-OZh 1 N)$(version_names 2-OZh 2 R | sed 's/ $//')" "$(upload_names)"
 check_true "transmit --force: 2-OZh V0002 R files match their manifest, the outbox and the ledger" verify_version 2-OZh 2 R
-check_eq "transmit --force: written on the server once each: the eight files of 2-OZh V0002, nothing else" \
+check_eq "transmit --force: written on the server once each: the ten files of 2-OZh V0002, nothing else" \
     "$(version_names 2-OZh 2 R | sed 's/ $//')" "$(written_since "$mark" | names_line)"
 check_true "transmit --force: openssl cms verifies the new version's signatures against the test CA" verify_signatures 2-OZh 2 R
 check_eq "transmit --force: the V0001 files on the server are untouched" "$v1_listing" \
@@ -1053,6 +1057,70 @@ done
 # ==== 7. receipts by mail and acknowledgement files ================================================
 phase "receipts"
 receipts_by_mail
+
+# ==== 7a. the validation report as the bureau opens it ===========================================
+# A month worth charting needs a history: a source of its own with thirteen months of demo data at
+# national scale (the generator of src/test/resources/db/demo), Karaganda's inspections of June 2025
+# deleted. A dry run of 1-MEIZhM builds it with the checks (every period of history built from that
+# source) and writes the .validation.html; headless Chromium (Debian's, as ConsoleBrowserIntegrationTest
+# uses it) opens it from the file, offline, and takes a screenshot whose pixels must show each chart's
+# red flagged value and its shaded band (src/systemtest/ChartPixels.java counts them).
+validation_report_in_browser() {
+    phase "validation report in a browser"
+    if ! command -v chromium >/dev/null 2>&1; then
+        install_packages chromium || { fail "validation report: chromium could not be installed (logs/apt.log)"; return; }
+    fi
+    local db=labour_report_source html shot charts pixels
+    psql_admin -d postgres -c "CREATE DATABASE $db OWNER labour_source_admin ENCODING 'UTF8' TEMPLATE template0" >/dev/null \
+        && psql_admin -d postgres -c "REVOKE ALL ON DATABASE $db FROM PUBLIC; GRANT CONNECT ON DATABASE $db TO labour_reader" >/dev/null \
+        && psql_admin -d postgres -c "CREATE DATABASE labour_pipeline_report OWNER labour_pipeline" >/dev/null \
+        || { fail "validation report: cannot create its databases"; return; }
+    psql_admin -d "$db" -c "ALTER SCHEMA public OWNER TO labour_source_admin" >/dev/null
+    local migration
+    while IFS= read -r migration; do
+        { echo "SET ROLE labour_source_admin;"; cat "$migration"; } | psql_admin -d "$db" >>"$W/logs/report-source.log" 2>&1
+    done < <(find "$ROOT/src/main/resources/db/source" -maxdepth 1 -name 'V*__*.sql' | sort -V)
+    if ! { echo "SET ROLE labour_source_admin;"; cat "$ROOT/src/test/resources/db/demo/generate.sql";
+           echo "SELECT relation, row_count FROM demo.generate('2024-06-01', 13, 1.0, 11);";
+           echo "DELETE FROM inspection WHERE region_kato LIKE '35%' AND completed_on >= '2025-06-01';";
+           echo "GRANT USAGE ON SCHEMA public TO labour_reader;";
+           echo "GRANT SELECT ON ALL TABLES IN SCHEMA public TO labour_reader;"; } \
+        | psql_admin -d "$db" >>"$W/logs/report-source.log" 2>&1; then
+        fail "validation report: the demo source could not be made (logs/report-source.log)"
+        return
+    fi
+    write_env "$W/report.env" labour_pipeline_report "$W/outbox-report" "$W/ssh/known_hosts"
+    sed -i "s|/labour_source\$|/$db|; s|/labour_source'\$|/$db'|" "$W/report.env"
+    grep -q "$db" "$W/report.env" || { fail "validation report: the run's environment does not name $db"; return; }
+    run_jar report "$W/report.env" transmit --period "$PERIOD" --form 1-MEIZhM --dry-run --as-of "$AS_OF"
+    check_eq "validation report: the dry run of 1-MEIZhM on the demo source ends with exit code 0" 0 "$last_rc"
+    html="$W/outbox-report/dry-run/$PERIOD/$(file_base 1-MEIZhM 1 N).validation.html"
+    if [ ! -f "$html" ]; then
+        fail "validation report: the dry run wrote $(basename "$html")"
+        return
+    fi
+    charts=$(grep -o '<img [^>]*src="data:image/png;base64,' "$html" | wc -l)
+    check_true "validation report: Karaganda's missing inspections are flagged and charted (charts: $charts)" \
+        bash -c '[ "$1" -ge 3 ] && grep -q "row 350000000 .*, column 2" "$2"' _ "$charts" "$html"
+    check_true "validation report: no script, no address outside the file" \
+        bash -c '! grep -Eqi "<script|https?://|src=\"//|<link" "$1"' _ "$html"
+    mkdir -p "$W/report"
+    shot="$W/report/validation-report.png"
+    # offline: no proxy, no network needed; the file is opened from disk
+    timeout 120 chromium --headless=new --no-sandbox --disable-dev-shm-usage --disable-gpu --hide-scrollbars \
+        --no-proxy-server --window-size=1280,$((1300 + 260 * charts)) --screenshot="$shot" "file://$html" \
+        >"$W/logs/chromium-report.log" 2>&1
+    if [ ! -s "$shot" ]; then
+        fail "validation report: headless Chromium took a screenshot (logs/chromium-report.log)"
+        return
+    fi
+    pixels=$(java "$ROOT/src/systemtest/ChartPixels.java" "$shot" 2>>"$W/logs/chromium-report.log")
+    check_true "validation report: Chromium drew every chart, its flagged value and band [$pixels]" \
+        bash -c 'set -- $1 "$2"; [ "$2" -ge $((40 * $5)) ] && [ "$4" -ge $((5000 * $5)) ]' _ "$pixels" "$charts"
+    cp "$shot" "$W/logs/validation-report.png"
+    note "screenshot: $W/logs/validation-report.png"
+}
+validation_report_in_browser
 
 # ==== 8. secrets and roles ========================================================================
 phase "secrets"

@@ -31,6 +31,17 @@ class DeliveryConfiguration {
     }
 
     /**
+     * SFTP_PRIVATE_KEY_PASSPHRASE for the acknowledgement reader's SFTP endpoint, given as
+     * {@code privateKeyPassphrase=#bean:sftpPrivateKeyPassphrase} so the secret is in no endpoint URI: JMX
+     * shows those, and a reference shows nothing. Empty for a key without a passphrase.
+     */
+    @Bean
+    public String sftpPrivateKeyPassphrase(DeliverySettings settings) {
+        String passphrase = settings.sftp().privateKeyPassphrase();
+        return passphrase == null ? "" : passphrase;
+    }
+
+    /**
      * The relay login, given to the mail endpoints as {@code authenticator=#smtpAuthenticator} so the
      * password never appears in an endpoint URI. An empty SMTP_USER gives no user at all: JavaMail
      * logs in whenever it has a user and a password, even empty ones.

@@ -38,7 +38,7 @@ import kz.labour.reporting.quality.WarnSummary;
  * Writes the e-mail to the bureau for one form and version: subject «2-ӨЖ · 2025 жылғы маусым / июнь
  * 2025 года · V0001», a body in Kazakh then Russian naming the sender (organisation, BIN, executor,
  * phone, e-mail: the ORG_* settings) with the totals row, the WARN findings and the data cut-off, and the
- * {@code .xlsx}, the {@code .json} and the {@code .validation.json} as attachments. Numbers are written as the form prints them (a space
+ * {@code .xlsx}, the {@code .json}, the {@code .validation.json} and the {@code .validation.html} as attachments. Numbers are written as the form prints them (a space
  * between thousands, a decimal comma), the cut-off as a local date and time in the reporting zone.
  * Everything it says of the form comes from the version's own {@code .json}, so a resent or resumed
  * version is described exactly as it was built; every caption comes from {@code data/labels.json}.
@@ -47,6 +47,7 @@ final class MailComposer {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String JSON = "application/json; charset=UTF-8";
+    static final String HTML = "text/html; charset=UTF-8";
 
     private static final List<String> LANGUAGES = List.of("kk", "ru");
     /** "01.07.2025 06:00:00", then the zone: "(Asia/Almaty, UTC+05:00)". */
@@ -114,7 +115,8 @@ final class MailComposer {
 
     /** Every file but the manifest goes with the mail (the manifest is for the SFTP directory). */
     static String contentType(String fileName) {
-        return fileName.endsWith(".xlsx") ? XLSX : fileName.endsWith(".json") ? JSON : "application/octet-stream";
+        return fileName.endsWith(".xlsx") ? XLSX : fileName.endsWith(".json") ? JSON
+                : fileName.endsWith(".html") ? HTML : "application/octet-stream";
     }
 
     /** "Жіберуші: …, БСН …" and "Орындаушы: …, тел. …, …": who sends this and whom to ask. */

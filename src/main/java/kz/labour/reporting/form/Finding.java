@@ -19,13 +19,21 @@ import java.util.Map;
  * @param relation the source relation whose rows are named, or null
  * @param ids      the source row ids involved (possibly the first of many; {@code values} may hold
  *                 the full count as "rows")
+ * @param model    the statistical model the values come from (a plausibility finding's, such as
+ *                 "poisson"), or null for a rule that has none
  */
 public record Finding(String rule, Severity severity, String where, String message, String kato, Integer column,
-                      Map<String, BigDecimal> values, String relation, List<Long> ids) {
+                      Map<String, BigDecimal> values, String relation, List<Long> ids, String model) {
 
     public Finding {
         values = values == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(values));
         ids = ids == null ? List.of() : List.copyOf(ids);
+    }
+
+    /** A finding of a rule without a statistical model. */
+    public Finding(String rule, Severity severity, String where, String message, String kato, Integer column,
+                   Map<String, BigDecimal> values, String relation, List<Long> ids) {
+        this(rule, severity, where, message, kato, column, values, relation, ids, null);
     }
 
     /** A finding with no structured detail beyond where it is. */
@@ -37,6 +45,12 @@ public record Finding(String rule, Severity severity, String where, String messa
     public static Finding ofCell(String rule, Severity severity, String where, String message, String kato,
                                  Integer column, Map<String, BigDecimal> values) {
         return new Finding(rule, severity, where, message, kato, column, values, null, null);
+    }
+
+    /** A finding about a cell judged by a statistical model, named by {@code model}. */
+    public static Finding ofCell(String rule, Severity severity, String where, String message, String kato,
+                                 Integer column, Map<String, BigDecimal> values, String model) {
+        return new Finding(rule, severity, where, message, kato, column, values, null, null, model);
     }
 
     /** A finding about rows of a source relation. */

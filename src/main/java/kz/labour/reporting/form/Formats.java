@@ -15,7 +15,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 
@@ -57,8 +56,8 @@ public final class Formats {
         return row.value(column.number()).setScale(column.scale(), RoundingMode.HALF_UP);
     }
 
-    /** UTF-8 bytes, letters unescaped, ending with a newline. */
-    public static byte[] json(JsonNode tree) {
+    /** UTF-8 bytes of a tree or of records, letters unescaped, decimals never in E-notation, ending with a newline. */
+    public static byte[] json(Object tree) {
         try {
             byte[] body = JSON_WRITER.writeValueAsBytes(tree);
             byte[] out = Arrays.copyOf(body, body.length + 1);
@@ -67,5 +66,10 @@ public final class Formats {
         } catch (IOException e) {
             throw new UncheckedIOException("a JSON tree in memory always serialises", e);
         }
+    }
+
+    /** Reads JSON that the project wrote into records of {@code type}; numbers read into BigDecimal keep their printed scale. */
+    public static <T> T read(byte[] json, Class<T> type) throws IOException {
+        return MAPPER.readValue(json, type);
     }
 }

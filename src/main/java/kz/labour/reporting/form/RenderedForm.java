@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 /**
  * One version of a form as delivered: its documents (the {@code .xlsx}, the {@code .json}, and the
- * {@code .validation.json} when there is one), their detached signatures when the version is signed,
+ * {@code .validation.json} and {@code .validation.html} when there are), their detached signatures when the version is signed,
  * and the manifest listing them. Made by {@link Rendering#render} (and {@link #signed}), or read back
  * from disk to resend the stored files, signatures included, byte for byte.
  *
@@ -164,10 +164,16 @@ public record RenderedForm(Manifest manifest, List<RenderedFile> documents, List
         return signatures.isEmpty() ? List.of() : signatures.subList(0, signatures.size() - 1);
     }
 
-    /** The documents of this version, in listing order: the workbook, the JSON, and the validation report if any. */
-    private static List<String> documentNames(FileNames names, boolean withValidationReport) {
-        return withValidationReport ? List.of(names.xlsx(), names.json(), names.stem() + ".validation.json")
-                : List.of(names.xlsx(), names.json());
+    /**
+     * The documents a version may have, in listing order: the workbook and the JSON; then the validation
+     * report's {@code .validation.json}; then also its {@code .validation.html} (versions built before the
+     * HTML existed have the first two layouts, and are still read and resent as they were).
+     */
+    private static List<List<String>> documentLayouts(FileNames names) {
+        String report = names.stem() + ".validation";
+        return List.of(List.of(names.xlsx(), names.json()),
+                List.of(names.xlsx(), names.json(), report + ".json"),
+                List.of(names.xlsx(), names.json(), report + ".json", report + ".html"));
     }
 
     /**
@@ -177,8 +183,7 @@ public record RenderedForm(Manifest manifest, List<RenderedFile> documents, List
     private static void requireListed(Manifest manifest) {
         FileNames names = manifest.names();
         List<String> listed = manifest.files().stream().map(Manifest.FileRef::name).toList();
-        for (boolean withReport : new boolean[] {false, true}) {
-            List<String> documents = documentNames(names, withReport);
+        for (List<String> documents : documentLayouts(names)) {
             List<String> expected = manifest.signed()
                     ? Stream.concat(documents.stream(), documents.stream().map(d -> d + SIGNATURE)).toList()
                     : documents;
@@ -186,10 +191,11 @@ public record RenderedForm(Manifest manifest, List<RenderedFile> documents, List
                 return;
             }
         }
-        List<String> documents = documentNames(names, false);
+        List<String> documents = documentLayouts(names).get(0);
         throw new IllegalArgumentException("the manifest lists " + listed + ", expected " + documents
                 + (manifest.signed() ? " and their " + SIGNATURE + " signatures" : "")
-                + ", with " + names.stem() + ".validation.json after the .json when there is one");
+                + ", with " + names.stem() + ".validation.json after the .json when there is one, and "
+                + names.stem() + ".validation.html after that");
     }
 
     private static RenderedFile verified(Path dir, Manifest.FileRef expected) {

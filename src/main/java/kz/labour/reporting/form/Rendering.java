@@ -24,22 +24,27 @@ public final class Rendering {
      */
     public static RenderedForm render(FormTable table, List<Finding> findings, Labels labels, Organisation org,
                                       int version, Action action, OffsetDateTime generatedAt, ZoneId zone) {
-        return render(table, findings, labels, org, version, action, generatedAt, zone, null);
+        return render(table, findings, labels, org, version, action, generatedAt, zone, new RenderedFile[0]);
     }
 
     /**
-     * The same, with the version's validation report ({@code .validation.json}) as its third document.
+     * The same, with the version's validation report as its further documents: the {@code .validation.json}
+     * and, after it, the {@code .validation.html}.
      *
-     * @param validationReport null for none
+     * @param validationReport none, the {@code .validation.json}, or it and the {@code .validation.html}
      */
     public static RenderedForm render(FormTable table, List<Finding> findings, Labels labels, Organisation org,
                                       int version, Action action, OffsetDateTime generatedAt, ZoneId zone,
-                                      RenderedFile validationReport) {
+                                      RenderedFile... validationReport) {
         FileNames names = FileNames.of(table.form(), table.period(), version, action);
         RenderedFile xlsx = RenderedFile.of(names.xlsx(), FormWorkbook.render(table, labels, org, generatedAt, zone));
         RenderedFile json = RenderedFile.of(names.json(), FormJson.render(table, findings, version, action, generatedAt, zone));
         Manifest header = new Manifest(table.form(), table.period(), version, action, Formats.inZone(table.asOf(), zone),
                 ContentHash.of(table), false, List.of());
-        return RenderedForm.unsigned(header, validationReport == null ? List.of(xlsx, json) : List.of(xlsx, json, validationReport));
+        List<RenderedFile> documents = new java.util.ArrayList<>(List.of(xlsx, json));
+        if (validationReport != null) {
+            documents.addAll(java.util.Arrays.stream(validationReport).filter(java.util.Objects::nonNull).toList());
+        }
+        return RenderedForm.unsigned(header, documents);
     }
 }

@@ -111,7 +111,7 @@ final class CrossForm {
                 values.put("accidents", s.accidents);
                 values.put("periods", periods);
                 values.put(Significance.EFFECT, s.investigations);
-                values.put(Significance.SHARE, Significance.share(s.investigations, national.accidents, BigDecimal.ONE));
+                values.put(Significance.SHARE, Significance.share(s.investigations, national.accidents.doubleValue()));
                 Integer column = reporting == FormId.MEIZHM ? INVESTIGATIONS : ACCIDENTS;
                 findings.add(Finding.ofCell(INVESTIGATIONS_WITHOUT_ACCIDENTS, Severity.WARN, where(region, column),
                         s.investigations.toPlainString() + " accident investigation(s) completed (1-MEIZhM c14) in " + span
@@ -124,8 +124,8 @@ final class CrossForm {
                 values.put("investigations", s.investigations);
                 values.put("periods", periods);
                 values.put(Significance.EFFECT, s.needingInvestigation);
-                values.put(Significance.SHARE, Significance.share(s.needingInvestigation, national.needingInvestigation,
-                        BigDecimal.ONE));
+                values.put(Significance.SHARE, Significance.share(s.needingInvestigation,
+                        national.needingInvestigation.doubleValue()));
                 Integer column = reporting == FormId.MEIZHM ? Integer.valueOf(INVESTIGATIONS) : null;
                 findings.add(Finding.ofCell(ACCIDENTS_WITHOUT_INVESTIGATIONS, Severity.WARN, where(region, column),
                         s.needingInvestigation.toPlainString() + " accident(s) needing an inspector's investigation in 2-OZh "

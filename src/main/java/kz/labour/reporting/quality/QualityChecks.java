@@ -57,7 +57,7 @@ public final class QualityChecks {
     public Result check(FormTable table, SourceBuild build) {
         if (!settings.enabled()) {
             String reason = "reporting.plausibility.enabled is false";
-            return new Result(List.of(notRun(Stage.PLAUSIBILITY, reason, Plausibility.OUTLIER, Plausibility.ZERO),
+            return new Result(List.of(notRun(Stage.PLAUSIBILITY, reason, Plausibility.OUTLIER),
                     notRun(Stage.CROSS_FORM, reason, CrossForm.INVESTIGATIONS_WITHOUT_ACCIDENTS,
                             CrossForm.ACCIDENTS_WITHOUT_INVESTIGATIONS)), List.of());
         }
@@ -77,7 +77,7 @@ public final class QualityChecks {
         } catch (RuntimeException e) {
             log.warn("{} {}: plausibility checks not run: {}", table.form(), period, Causes.summary(e));
             plausibility = notRun(Stage.PLAUSIBILITY, "the history could not be read: " + Causes.summary(e),
-                    Plausibility.OUTLIER, Plausibility.ZERO);
+                    Plausibility.OUTLIER);
         }
 
         StageResult crossForm;

@@ -11,21 +11,16 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.DecimalNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.LongNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import kz.labour.reporting.form.Accumulation;
 import kz.labour.reporting.form.ContentHash;
@@ -77,11 +72,51 @@ public final class ValidationReport {
         }
     }
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    /** Decimals as printed: "0.0" and "3.6000" keep their scale when read back. */
-    private static final ObjectMapper READER = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+    /** The report as written: its fields in the order docs/quality.md shows them. */
+    @JsonPropertyOrder({"form", "index", "period", "accumulation", "version", "action", "asOf", "contentHash", "status", "counts",
+            "rules", "notRun", "history"})
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Json(String form, String index, String period, String accumulation, int version, String action, String asOf,
+                String contentHash, Status status, Map<Status, Integer> counts, List<RuleJson> rules, List<NotRunJson> notRun,
+                List<HistoryJson> history) {
+    }
+
+    /** A rule that ran, with its findings. */
+    @JsonPropertyOrder({"stage", "rule", "severity", "status", "description", "findings"})
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record RuleJson(String stage, String rule, Severity severity, Status status, String description, List<FindingJson> findings) {
+    }
+
+    /**
+     * A finding; {@code model} only for a finding judged by a statistical model (the plausibility rule),
+     * absent otherwise.
+     */
+    @JsonPropertyOrder({"severity", "where", "message", "kato", "column", "values", "relation", "ids", "model"})
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record FindingJson(Severity severity, String where, String message, String kato, Integer column,
+                       Map<String, BigDecimal> values, String relation, List<Long> ids,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String model) {
+
+        static FindingJson of(Finding f) {
+            return new FindingJson(f.severity(), f.where(), f.message(), f.kato(), f.column(), f.values(), f.relation(), f.ids(),
+                    f.model());
+        }
+
+        Finding finding(String rule) {
+            return new Finding(rule, severity, where, message, kato, column, values, relation, ids, model);
+        }
+    }
+
+    /** A rule that could not run, and why. */
+    @JsonPropertyOrder({"stage", "rule", "reason"})
+    record NotRunJson(String stage, String rule, String reason) {
+    }
+
+    /** A period compared with, and where its numbers came from. */
+    @JsonPropertyOrder({"form", "period", "origin", "version", "asOf"})
+    record HistoryJson(String form, String period, PeriodFigures.Origin origin, Integer version, String asOf) {
+    }
+
     private ValidationReport() {
     }
 
@@ -102,66 +137,48 @@ public final class ValidationReport {
     }
 
     static byte[] json(Header header, FormTable table, List<StageResult> stages, List<PeriodFigures> history, ZoneId zone) {
+        return Formats.json(report(header, table, stages, history, zone));
+    }
+
+    /** The report's content, as the {@code .json} writes it and the {@code .html} shows it. */
+    static Json report(Header header, FormTable table, List<StageResult> stages, List<PeriodFigures> history, ZoneId zone) {
         if (table != null && (table.form() != header.form() || !table.period().equals(header.period()))) {
             throw new IllegalArgumentException("the table is " + table.form() + " " + table.period()
                     + ", the report " + header.form() + " " + header.period());
         }
-        ObjectNode root = MAPPER.createObjectNode()
-                .put("form", header.form().ascii())
-                .put("index", header.form().index())
-                .put("period", header.period().toString())
-                .put("accumulation", header.accumulation().name())
-                .put("version", header.version())
-                .put("action", String.valueOf(header.action()))
-                .put("asOf", Formats.timestamp(Formats.inZone(header.asOf(), zone)))
-                .put("contentHash", table == null ? null : ContentHash.of(table));
         List<StageResult> ordered = stages.stream().sorted(Comparator.comparing(StageResult::stage)).toList();
-
         Status overall = Status.PASS;
-        int[] counts = new int[Status.values().length];
-        ArrayNode rules = MAPPER.createArrayNode();
-        ArrayNode notRun = MAPPER.createArrayNode();
+        Map<Status, Integer> counts = new EnumMap<>(Status.class);
+        for (Status s : Status.values()) {
+            counts.put(s, 0);
+        }
+        List<RuleJson> rules = new ArrayList<>();
+        List<NotRunJson> notRun = new ArrayList<>();
         for (StageResult stage : ordered) {
             for (RuleEntry entry : entries(stage)) {
                 Status status = entry.status();
                 overall = overall.worst(status);
-                counts[status.ordinal()]++;
-                ObjectNode rule = rules.addObject()
-                        .put("stage", stage.stage().key())
-                        .put("rule", entry.rule().id())
-                        .put("severity", entry.rule().severity().name())
-                        .put("status", status.name())
-                        .put("description", entry.rule().description());
-                ArrayNode findings = rule.putArray("findings");
-                entry.findings().forEach(f -> finding(findings.addObject(), f));
+                counts.merge(status, 1, Integer::sum);
+                rules.add(new RuleJson(stage.stage().key(), entry.rule().id(), entry.rule().severity(), status,
+                        entry.rule().description(), entry.findings().stream().map(FindingJson::of).toList()));
             }
             for (NotRun n : stage.notRun()) {
-                notRun.addObject().put("stage", stage.stage().key()).put("rule", n.rule()).put("reason", n.reason());
+                notRun.add(new NotRunJson(stage.stage().key(), n.rule(), n.reason()));
             }
         }
-        root.put("status", overall.name());
-        ObjectNode summary = root.putObject("counts");
-        for (Status s : Status.values()) {
-            summary.put(s.name(), counts[s.ordinal()]);
-        }
-        root.set("rules", rules);
-        root.set("notRun", notRun);
-        ArrayNode periods = root.putArray("history");
-        history.stream()
+        List<HistoryJson> periods = history.stream()
                 .sorted(Comparator.comparing(PeriodFigures::form).thenComparing(PeriodFigures::period))
-                .forEach(p -> periods.addObject()
-                        .put("form", p.form().ascii())
-                        .put("period", p.period().toString())
-                        .put("origin", p.origin().name())
-                        .put("version", p.version())
-                        .put("asOf", p.asOf() == null ? null
-                                : Formats.timestamp(Formats.inZone(p.asOf(), zone))));
-        return Formats.json(root);
+                .map(p -> new HistoryJson(p.form().ascii(), p.period().toString(), p.origin(), p.version(),
+                        p.asOf() == null ? null : Formats.timestamp(Formats.inZone(p.asOf(), zone))))
+                .toList();
+        return new Json(header.form().ascii(), header.form().index(), header.period().toString(), header.accumulation().name(),
+                header.version(), String.valueOf(header.action()), Formats.timestamp(Formats.inZone(header.asOf(), zone)),
+                table == null ? null : ContentHash.of(table), overall, counts, rules, notRun, periods);
     }
 
     /** The form a report is about, read back from its bytes. */
     public static FormId form(byte[] report) {
-        return FormId.parse(tree(report).path("form").asText());
+        return FormId.parse(read(report).form());
     }
 
     /**
@@ -170,27 +187,17 @@ public final class ValidationReport {
      */
     public static List<Finding> findings(byte[] report) {
         List<Finding> findings = new ArrayList<>();
-        for (JsonNode rule : tree(report).path("rules")) {
-            for (JsonNode f : rule.path("findings")) {
-                Map<String, BigDecimal> values = new LinkedHashMap<>();
-                f.path("values").fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().decimalValue()));
-                List<Long> ids = new ArrayList<>();
-                f.path("ids").forEach(id -> ids.add(id.asLong()));
-                findings.add(new Finding(rule.path("rule").asText(), Severity.valueOf(f.path("severity").asText()),
-                        f.path("where").asText(), f.path("message").asText(), text(f.path("kato")),
-                        f.path("column").isNull() ? null : f.path("column").asInt(), values, text(f.path("relation")), ids));
+        for (RuleJson rule : read(report).rules()) {
+            for (FindingJson f : rule.findings()) {
+                findings.add(f.finding(rule.rule()));
             }
         }
         return findings;
     }
 
-    private static String text(JsonNode node) {
-        return node.isNull() || node.isMissingNode() ? null : node.asText();
-    }
-
-    private static JsonNode tree(byte[] report) {
+    static Json read(byte[] report) {
         try {
-            return READER.readTree(report);
+            return Formats.read(report, Json.class);
         } catch (IOException e) {
             throw new UncheckedIOException("a validation report cannot be read back", e);
         }
@@ -230,33 +237,6 @@ public final class ValidationReport {
             entries.add(new RuleEntry(new RuleDef(id, worst, fs.get(0).message()), fs));
         }
         return entries;
-    }
-
-    private static void finding(ObjectNode out, Finding f) {
-        out.put("severity", f.severity().name())
-                .put("where", f.where())
-                .put("message", f.message())
-                .put("kato", f.kato());
-        if (f.column() == null) {
-            out.putNull("column");
-        } else {
-            out.put("column", f.column().intValue());
-        }
-        ObjectNode values = out.putObject("values");
-        for (Map.Entry<String, BigDecimal> v : f.values().entrySet()) {
-            values.set(v.getKey(), number(v.getValue()));
-        }
-        out.put("relation", f.relation());
-        ArrayNode ids = out.putArray("ids");
-        f.ids().forEach(ids::add);
-    }
-
-    /** Whole numbers as integers; decimals with their scale kept, as the .json prints column 9 ("12.0"). */
-    private static JsonNode number(BigDecimal value) {
-        if (value.scale() <= 0) {
-            return LongNode.valueOf(value.longValueExact());
-        }
-        return DecimalNode.valueOf(value);
     }
 
     /**

@@ -25,7 +25,7 @@ import kz.labour.reporting.form.Severity;
 public final class WarnSummary {
 
     /** The rules worded in the {@code quality} block of labels.json. */
-    static final Set<String> WORDED = Set.of(Plausibility.OUTLIER, Plausibility.ZERO,
+    static final Set<String> WORDED = Set.of(Plausibility.OUTLIER,
             CrossForm.INVESTIGATIONS_WITHOUT_ACCIDENTS, CrossForm.ACCIDENTS_WITHOUT_INVESTIGATIONS);
 
     private WarnSummary() {
@@ -73,10 +73,32 @@ public final class WarnSummary {
         }
         text = text.replace("{region}", region(f.kato(), labels, regions, lang));
         for (Map.Entry<String, BigDecimal> e : v.entrySet()) {
-            String shown = Significance.EFFECT.equals(e.getKey()) ? Plausibility.signed(e.getValue()) : e.getValue().toPlainString();
+            String shown = switch (e.getKey()) {
+                case Significance.EFFECT -> Plausibility.signed(e.getValue());
+                case Significance.PROBABILITY -> probability(e.getValue());
+                default -> e.getValue().toPlainString();
+            };
             text = text.replace("{" + e.getKey() + "}", shown);
         }
+        if (v.containsKey(Significance.SHARE)) {
+            text = text.replace("{percent}", v.get(Significance.SHARE).abs().movePointRight(2)
+                    .setScale(1, java.math.RoundingMode.HALF_UP).toPlainString());
+        }
         return text;
+    }
+
+    /**
+     * A probability as a reader takes it in: "0.0021" down to a thousandth of a percent, below that
+     * "1.0e-7", and the smallest the report prints as "< 1e-12".
+     */
+    static String probability(BigDecimal p) {
+        if (p.compareTo(BigDecimal.valueOf(Plausibility.SMALLEST_PROBABILITY)) <= 0) {
+            return "< 1e-12";
+        }
+        if (p.compareTo(new BigDecimal("0.0001")) >= 0) {
+            return p.toPlainString();
+        }
+        return String.format(java.util.Locale.ROOT, "%.1e", p.doubleValue()).replace("e-0", "e-");
     }
 
     /** An arithmetic control's WARN: its wording from labels.json with the values, or its message. */

@@ -32,6 +32,7 @@ import kz.labour.reporting.form.Severity;
 import kz.labour.reporting.quality.QualityChecks;
 import kz.labour.reporting.quality.StageResult;
 import kz.labour.reporting.quality.Stages;
+import kz.labour.reporting.quality.ValidationHtml;
 import kz.labour.reporting.quality.ValidationReport;
 import kz.labour.reporting.signing.Signing;
 import kz.labour.reporting.source.Aggregate;
@@ -155,22 +156,32 @@ public class FormBuilder {
     }
 
     /**
-     * The version's files, in memory: the workbook, the JSON, the validation report and the manifest
-     * listing them (written by the next step).
+     * The version's files, in memory: the workbook, the JSON, the validation report (.json and .html) and
+     * the manifest listing them (written by the next step).
      */
     public Job render(@ExchangeProperty("job") Job job) {
         // signed (a .p7s per file, the manifest's last) when the organisation's key is configured
         RenderedForm rendered = signing.sign(Rendering.render(job.table(), job.findings(), labels, settings.organisation(),
                 job.version().number(), job.action(),
                 OffsetDateTime.now(clock).atZoneSameInstant(settings.zoneId()).toOffsetDateTime(), settings.zoneId(),
-                validationReport(job, settings)));
+                validationReport(job, settings), validationHtml(job, settings)));
         return job.withFiles(rendered, null);
     }
 
     /** The job's {@code .validation.json}: every stage its build ran, and the history compared with. */
     static RenderedFile validationReport(Job job, ReportingSettings settings) {
-        return ValidationReport.render(new ValidationReport.Header(job.form(), job.period(), settings.accumulationMode(),
-                job.version().number(), job.action().letter(), job.asOf()), job.table(), job.validation().stages(),
+        return ValidationReport.render(validationHeader(job, settings), job.table(), job.validation().stages(),
                 job.validation().history(), settings.zoneId());
+    }
+
+    /** The same report for people: {@code .validation.html}, with a chart of each flagged cell's history. */
+    static RenderedFile validationHtml(Job job, ReportingSettings settings) {
+        return ValidationHtml.render(validationHeader(job, settings), job.table(), job.validation().stages(),
+                job.validation().history(), settings.zoneId());
+    }
+
+    private static ValidationReport.Header validationHeader(Job job, ReportingSettings settings) {
+        return new ValidationReport.Header(job.form(), job.period(), settings.accumulationMode(), job.version().number(),
+                job.action().letter(), job.asOf());
     }
 }

@@ -197,13 +197,18 @@ class TransmissionRecords {
      */
     public Job rejected(@ExchangeProperty("job") Job job) {
         RenderedFile report = FormBuilder.validationReport(job, settings);
+        RenderedFile html = FormBuilder.validationHtml(job, settings);
         if (job.mode() == Mode.DRY_RUN) {
-            ValidationReport.write(settings.outboxDir().resolve("dry-run").resolve(job.period().toString()), report);
+            Path dryRun = settings.outboxDir().resolve("dry-run").resolve(job.period().toString());
+            ValidationReport.write(dryRun, report);
+            ValidationReport.write(dryRun, html);
         } else {
             ValidationReport.write(periodDirectory(job), report);
+            ValidationReport.write(periodDirectory(job), html);
             ledger.record(new Build(job.form(), job.period(), job.version(), job.action(), settings.accumulationMode(),
                     job.asOf(), job.table() == null ? null : ContentHash.of(job.table()),
-                    List.of(new StoredFile(report.name(), report.size(), report.sha256())), job.findings(),
+                    List.of(new StoredFile(report.name(), report.size(), report.sha256()),
+                            new StoredFile(html.name(), html.size(), html.sha256())), job.findings(),
                     Status.REJECTED), job.request().requester());
         }
         log.error("{} rejected: {}", job.name(), job.findings());

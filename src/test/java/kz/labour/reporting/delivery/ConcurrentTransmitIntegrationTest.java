@@ -82,7 +82,7 @@ class ConcurrentTransmitIntegrationTest {
             assertThat(runs).filteredOn(run -> run.out().contains("ALREADY_DELIVERED")).hasSize(1);
         }
         assertThat(env.sftp.completedUploads()).containsExactly(
-                "2-OZh_2025-06_V0001_N.xlsx", "2-OZh_2025-06_V0001_N.json", "2-OZh_2025-06_V0001_N.validation.json",
+                "2-OZh_2025-06_V0001_N.xlsx", "2-OZh_2025-06_V0001_N.json", "2-OZh_2025-06_V0001_N.validation.json", "2-OZh_2025-06_V0001_N.validation.html",
                 "2-OZh_2025-06_V0001_N.manifest.json");
         assertThat(env.mailsTo(BUREAU)).hasSize(1);
         assertThat(ledger.history(FormId.OZH, YearMonth.parse("2025-06"))).singleElement().satisfies(t -> {

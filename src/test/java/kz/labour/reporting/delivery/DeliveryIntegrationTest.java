@@ -77,18 +77,20 @@ class DeliveryIntegrationTest {
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("2-OZh     2025-06  V0001 N DELIVERED").contains("1-MEIZhM  2025-06  V0001 N DELIVERED");
         assertThat(env.remoteFiles()).filteredOn(name -> name.contains("_2025-06_")).containsExactly(
-                "1-MEIZhM_2025-06_V0001_N.json", "1-MEIZhM_2025-06_V0001_N.manifest.json", "1-MEIZhM_2025-06_V0001_N.validation.json",
+                "1-MEIZhM_2025-06_V0001_N.json", "1-MEIZhM_2025-06_V0001_N.manifest.json",
+                "1-MEIZhM_2025-06_V0001_N.validation.html", "1-MEIZhM_2025-06_V0001_N.validation.json",
                 "1-MEIZhM_2025-06_V0001_N.xlsx",
-                "2-OZh_2025-06_V0001_N.json", "2-OZh_2025-06_V0001_N.manifest.json", "2-OZh_2025-06_V0001_N.validation.json",
+                "2-OZh_2025-06_V0001_N.json", "2-OZh_2025-06_V0001_N.manifest.json",
+                "2-OZh_2025-06_V0001_N.validation.html", "2-OZh_2025-06_V0001_N.validation.json",
                 "2-OZh_2025-06_V0001_N.xlsx");
         // the manifest went up last, after the files it lists (the validation report among them)
         assertThat(env.sftp.completedUploads()).containsSubsequence("2-OZh_2025-06_V0001_N.xlsx", "2-OZh_2025-06_V0001_N.json",
-                "2-OZh_2025-06_V0001_N.validation.json", "2-OZh_2025-06_V0001_N.manifest.json");
+                "2-OZh_2025-06_V0001_N.validation.json", "2-OZh_2025-06_V0001_N.validation.html", "2-OZh_2025-06_V0001_N.manifest.json");
         for (String stem : List.of("1-MEIZhM_2025-06_V0001_N", "2-OZh_2025-06_V0001_N")) {
             Path manifestFile = env.remoteDir().resolve(stem + ".manifest.json");
             Manifest manifest = Manifest.parse(Files.readAllBytes(manifestFile));
             assertThat(manifest.files()).extracting(Manifest.FileRef::name).containsExactly(stem + ".xlsx", stem + ".json",
-                    stem + ".validation.json");
+                    stem + ".validation.json", stem + ".validation.html");
             assertThat(manifest.signed()).as("no signing key configured here").isFalse();
             for (Manifest.FileRef ref : manifest.files()) {
                 byte[] uploaded = Files.readAllBytes(env.remoteDir().resolve(ref.name()));
@@ -108,7 +110,7 @@ class DeliveryIntegrationTest {
             assertThat(t.deliveries()).isEqualTo(1);
             assertThat(t.files()).extracting(f -> f.name()).containsExactly(
                     form + "_2025-06_V0001_N.xlsx", form + "_2025-06_V0001_N.json", form + "_2025-06_V0001_N.validation.json",
-                    form + "_2025-06_V0001_N.manifest.json");
+                    form + "_2025-06_V0001_N.validation.html", form + "_2025-06_V0001_N.manifest.json");
             // kept as history for the quality checks of later months
             assertThat(history.latest(FormId.parse(form), Accumulation.MONTH, YearMonth.parse("2025-06"), YearMonth.parse("2025-06")))
                     .hasEntrySatisfying(YearMonth.parse("2025-06"), p -> assertThat(p.version()).isEqualTo(1));
@@ -141,7 +143,8 @@ class DeliveryIntegrationTest {
                 "Предупреждений нет.",
                 "Вложенные файлы: 2-OZh_2025-06_V0001_N.xlsx, 2-OZh_2025-06_V0001_N.json");
         assertThat(injuries.attachments()).extracting(MailMessages.Received::name)
-                .containsExactly("2-OZh_2025-06_V0001_N.xlsx", "2-OZh_2025-06_V0001_N.json", "2-OZh_2025-06_V0001_N.validation.json");
+                .containsExactly("2-OZh_2025-06_V0001_N.xlsx", "2-OZh_2025-06_V0001_N.json", "2-OZh_2025-06_V0001_N.validation.json",
+                "2-OZh_2025-06_V0001_N.validation.html");
         assertThat(injuries.attachments().get(0).contentType()).startsWith(MailComposer.XLSX);
         assertThat(injuries.attachments().get(1).contentType()).startsWith("application/json");
         for (MailMessages.Received attachment : injuries.attachments()) {
@@ -232,9 +235,11 @@ class DeliveryIntegrationTest {
         assertThat(force.exitCode()).as(force.toString()).isZero();
         assertThat(force.out()).contains("V0002 R DELIVERED");
         assertThat(env.remoteFiles()).filteredOn(name -> name.startsWith("2-OZh_2025-03")).containsExactly(
-                "2-OZh_2025-03_V0001_N.json", "2-OZh_2025-03_V0001_N.manifest.json", "2-OZh_2025-03_V0001_N.validation.json",
+                "2-OZh_2025-03_V0001_N.json", "2-OZh_2025-03_V0001_N.manifest.json",
+                "2-OZh_2025-03_V0001_N.validation.html", "2-OZh_2025-03_V0001_N.validation.json",
                 "2-OZh_2025-03_V0001_N.xlsx",
-                "2-OZh_2025-03_V0002_R.json", "2-OZh_2025-03_V0002_R.manifest.json", "2-OZh_2025-03_V0002_R.validation.json",
+                "2-OZh_2025-03_V0002_R.json", "2-OZh_2025-03_V0002_R.manifest.json",
+                "2-OZh_2025-03_V0002_R.validation.html", "2-OZh_2025-03_V0002_R.validation.json",
                 "2-OZh_2025-03_V0002_R.xlsx");
         List<Transmission> history = ledger.history(FormId.OZH, YearMonth.parse("2025-03"));
         assertThat(history).extracting(Transmission::version, Transmission::action, Transmission::status).containsExactly(
@@ -245,7 +250,8 @@ class DeliveryIntegrationTest {
         assertThat(replacement.text()).contains("V0002 нұсқасы: осы кезеңнің алдыңғы нұсқасын ауыстырады.",
                 "  2. Барлығы жазатайым оқиғалар саны, бірлік: 1\n", "  7. Ауыр нәтижемен зардап шеккендер саны, адам: 1\n");
         assertThat(replacement.attachments()).extracting(MailMessages.Received::name)
-                .containsExactly("2-OZh_2025-03_V0002_R.xlsx", "2-OZh_2025-03_V0002_R.json", "2-OZh_2025-03_V0002_R.validation.json");
+                .containsExactly("2-OZh_2025-03_V0002_R.xlsx", "2-OZh_2025-03_V0002_R.json", "2-OZh_2025-03_V0002_R.validation.json",
+                "2-OZh_2025-03_V0002_R.validation.html");
     }
 
     @Test

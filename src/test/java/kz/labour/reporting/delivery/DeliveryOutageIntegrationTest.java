@@ -86,7 +86,7 @@ class DeliveryOutageIntegrationTest {
         assertThat(redeliveries.count()).isEqualTo(1);
         assertThat(env.remoteFiles()).filteredOn(name -> name.contains("_2025-06_")).containsExactly(
                 "2-OZh_2025-06_V0001_N.json", "2-OZh_2025-06_V0001_N.manifest.json",
-                "2-OZh_2025-06_V0001_N.validation.json", "2-OZh_2025-06_V0001_N.xlsx");
+                "2-OZh_2025-06_V0001_N.validation.html", "2-OZh_2025-06_V0001_N.validation.json", "2-OZh_2025-06_V0001_N.xlsx");
         assertThat(ledger.latest(FormId.OZH, YearMonth.parse("2025-06")).orElseThrow().status()).isEqualTo(Status.DELIVERED);
         assertThat(env.mailsTo(OPERATOR)).isEmpty();
     }
@@ -123,7 +123,7 @@ class DeliveryOutageIntegrationTest {
         assertThat(next.exitCode()).as(next.toString()).isZero();
         assertThat(env.remoteFiles()).filteredOn(name -> name.contains("_2025-05_")).containsExactly(
                 "2-OZh_2025-05_V0001_N.json", "2-OZh_2025-05_V0001_N.manifest.json",
-                "2-OZh_2025-05_V0001_N.validation.json", "2-OZh_2025-05_V0001_N.xlsx");
+                "2-OZh_2025-05_V0001_N.validation.html", "2-OZh_2025-05_V0001_N.validation.json", "2-OZh_2025-05_V0001_N.xlsx");
         assertThat(env.mailsTo(BUREAU)).hasSize(1);
         assertThat(env.mailsTo(OPERATOR)).hasSize(1);
         Transmission delivered = ledger.latest(FormId.OZH, YearMonth.parse("2025-05")).orElseThrow();
@@ -143,7 +143,7 @@ class DeliveryOutageIntegrationTest {
         assertThat(failed.mailStatus()).isEqualTo(ChannelStatus.FAILED);
         assertThat(failed.mailError()).startsWith("mail relay 127.0.0.1:" + env.smtpPort + " unavailable (");
         List<String> uploads = env.sftp.completedUploads();
-        assertThat(uploads).filteredOn(name -> name.contains("_2025-04_")).hasSize(4);
+        assertThat(uploads).filteredOn(name -> name.contains("_2025-04_")).hasSize(5); // xlsx, json, validation json and html, manifest
 
         env.mail.start();
         Run next = transmit(cli, "2025-04", "2-OZh");
@@ -168,7 +168,7 @@ class DeliveryOutageIntegrationTest {
                 .containsExactly("2-OZh_2025-03_V0001_N.json.part", "2-OZh_2025-03_V0001_N.xlsx");
         assertThat(env.remoteFiles()).filteredOn(name -> name.contains("_2025-03_")).containsExactly(
                 "2-OZh_2025-03_V0001_N.json", "2-OZh_2025-03_V0001_N.manifest.json",
-                "2-OZh_2025-03_V0001_N.validation.json", "2-OZh_2025-03_V0001_N.xlsx");
+                "2-OZh_2025-03_V0001_N.validation.html", "2-OZh_2025-03_V0001_N.validation.json", "2-OZh_2025-03_V0001_N.xlsx");
         assertThat(redeliveries.count()).isEqualTo(1);
     }
 

@@ -103,9 +103,9 @@ class EndedDatabaseSessionsIntegrationTest {
             assertThat(waited.out()).contains("ALREADY_DELIVERED", "already delivered V0001");
         }
         assertThat(env.sftp.completedUploads()).containsExactly(XLSX, "2-OZh_2025-06_V0001_N.json",
-                "2-OZh_2025-06_V0001_N.validation.json", "2-OZh_2025-06_V0001_N.manifest.json");
+                "2-OZh_2025-06_V0001_N.validation.json", "2-OZh_2025-06_V0001_N.validation.html", "2-OZh_2025-06_V0001_N.manifest.json");
         assertThat(env.remoteFiles()).containsExactly("2-OZh_2025-06_V0001_N.json", "2-OZh_2025-06_V0001_N.manifest.json",
-                "2-OZh_2025-06_V0001_N.validation.json", XLSX);
+                "2-OZh_2025-06_V0001_N.validation.html", "2-OZh_2025-06_V0001_N.validation.json", XLSX);
         assertThat(env.mailsTo(BUREAU)).singleElement()
                 .satisfies(m -> assertThat(m.getSubject()).isEqualTo("2-ӨЖ · 2025 жылғы маусым / июнь 2025 года · V0001"));
         assertThat(env.mailsTo(BUREAU_ARCHIVE)).hasSize(1);

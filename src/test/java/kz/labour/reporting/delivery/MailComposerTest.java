@@ -27,6 +27,7 @@ import kz.labour.reporting.form.Rendering;
 import kz.labour.reporting.form.Severity;
 import kz.labour.reporting.quality.Stage;
 import kz.labour.reporting.quality.StageResult;
+import kz.labour.reporting.quality.ValidationHtml;
 import kz.labour.reporting.quality.ValidationReport;
 
 class MailComposerTest {
@@ -172,17 +173,22 @@ class MailComposerTest {
                 Map.of("share", new BigDecimal("0.1000")));
         Finding large = Finding.ofCell("test-large", Severity.WARN, "c2", "a large jump", "550000000", 2,
                 Map.of("share", new BigDecimal("0.9000")));
-        RenderedFile report = ValidationReport.render(new ValidationReport.Header(FormId.OZH, YearMonth.of(2025, 7),
-                Accumulation.MONTH, 1, 'N', AS_OF), table, List.of(new StageResult(Stage.PLAUSIBILITY, List.of(), List.of(small, large))),
-                List.of(), ALMATY);
-        RenderedForm form = Rendering.render(table, List.of(small, large), LABELS, ORG, 1, Action.NEW, AS_OF, ALMATY, report);
+        ValidationReport.Header header = new ValidationReport.Header(FormId.OZH, YearMonth.of(2025, 7), Accumulation.MONTH, 1, 'N',
+                AS_OF);
+        List<StageResult> stages = List.of(new StageResult(Stage.PLAUSIBILITY, List.of(), List.of(small, large)));
+        RenderedFile report = ValidationReport.render(header, table, stages, List.of(), ALMATY);
+        RenderedFile html = ValidationHtml.render(header, table, stages, List.of(), ALMATY);
+        RenderedForm form = Rendering.render(table, List.of(small, large), LABELS, ORG, 1, Action.NEW, AS_OF, ALMATY, report, html);
 
         BureauMail mail = composer.compose(form, List.of(small, large));
 
         assertThat(mail.body()).contains("  • 550000000 Павлодар облысы: a large jump\n  • 550000000 Павлодар облысы: a small jump\n");
         assertThat(mail.attachments()).extracting(BureauMail.Attachment::name).containsExactly("2-OZh_2025-07_V0001_N.xlsx",
-                "2-OZh_2025-07_V0001_N.json", "2-OZh_2025-07_V0001_N.validation.json");
+                "2-OZh_2025-07_V0001_N.json", "2-OZh_2025-07_V0001_N.validation.json",
+                "2-OZh_2025-07_V0001_N.validation.html");
         assertThat(mail.attachments().get(2).content()).isEqualTo(report.content());
+        assertThat(mail.attachments().get(3).content()).isEqualTo(html.content());
+        assertThat(mail.attachments().get(3).contentType()).isEqualTo("text/html; charset=UTF-8");
     }
 
     @Test

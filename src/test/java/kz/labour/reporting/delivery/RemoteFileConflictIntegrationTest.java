@@ -128,7 +128,7 @@ class RemoteFileConflictIntegrationTest {
         assertThat(finished.exitCode()).as(finished.toString()).isZero();
         assertThat(finished.out()).contains("V0001 N DELIVERED");
         assertThat(env.remoteFiles()).filteredOn(name -> name.contains("_2025-05_")).containsExactly(
-                "2-OZh_2025-05_V0001_N.json", "2-OZh_2025-05_V0001_N.manifest.json", "2-OZh_2025-05_V0001_N.validation.json",
+                "2-OZh_2025-05_V0001_N.json", "2-OZh_2025-05_V0001_N.manifest.json", "2-OZh_2025-05_V0001_N.validation.html", "2-OZh_2025-05_V0001_N.validation.json",
                 "2-OZh_2025-05_V0001_N.xlsx");
         assertThat(Files.readAllBytes(env.remoteDir().resolve(json))).isEqualTo(stored("2025-05", json));
         assertThat(env.mailsTo(BUREAU)).singleElement()

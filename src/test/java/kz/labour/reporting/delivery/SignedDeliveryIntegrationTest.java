@@ -79,8 +79,9 @@ class SignedDeliveryIntegrationTest {
     }
 
     static List<String> signedNames(String stem) {
-        return List.of(stem + ".xlsx", stem + ".json", stem + ".validation.json", stem + ".xlsx.p7s", stem + ".json.p7s",
-                stem + ".validation.json.p7s", stem + ".manifest.json.p7s", stem + ".manifest.json");
+        return List.of(stem + ".xlsx", stem + ".json", stem + ".validation.json", stem + ".validation.html", stem + ".xlsx.p7s",
+                stem + ".json.p7s", stem + ".validation.json.p7s", stem + ".validation.html.p7s", stem + ".manifest.json.p7s",
+                stem + ".manifest.json");
     }
 
     /** The detached signature {@code name.p7s} on the server verifies over {@code name} with the organisation's certificate. */
@@ -114,8 +115,8 @@ class SignedDeliveryIntegrationTest {
         assertThat(env.sftp.completedUploads()).filteredOn(n -> n.startsWith(stem)).containsExactlyElementsOf(signedNames(stem));
         Manifest manifest = Manifest.parse(Files.readAllBytes(env.remoteDir().resolve(stem + ".manifest.json")));
         assertThat(manifest.signed()).isTrue();
-        assertThat(manifest.files()).extracting(Manifest.FileRef::name).containsExactlyElementsOf(signedNames(stem).subList(0, 6));
-        for (String name : List.of(stem + ".xlsx", stem + ".json", stem + ".manifest.json")) {
+        assertThat(manifest.files()).extracting(Manifest.FileRef::name).containsExactlyElementsOf(signedNames(stem).subList(0, 8));
+        for (String name : List.of(stem + ".xlsx", stem + ".json", stem + ".validation.html", stem + ".manifest.json")) {
             assertSignedByTheOrganisation(env.remoteDir(), name);
         }
         Transmission t = ledger.latest(kz.labour.reporting.form.FormId.OZH, java.time.YearMonth.of(2025, 6)).orElseThrow();
@@ -134,7 +135,8 @@ class SignedDeliveryIntegrationTest {
                 "Отправитель: " + kz.labour.reporting.support.TestOrganisation.NAME + ", БИН " + kz.labour.reporting.support.TestOrganisation.BIN);
         assertThat(read.attachments()).extracting(MailMessages.Received::content).containsExactly(
                 Files.readAllBytes(env.remoteDir().resolve(stem + ".xlsx")), Files.readAllBytes(env.remoteDir().resolve(stem + ".json")),
-                Files.readAllBytes(env.remoteDir().resolve(stem + ".validation.json")));
+                Files.readAllBytes(env.remoteDir().resolve(stem + ".validation.json")),
+                Files.readAllBytes(env.remoteDir().resolve(stem + ".validation.html")));
     }
 
     @Test
@@ -181,7 +183,7 @@ class SignedDeliveryIntegrationTest {
         assertThat(force.out()).contains("V0002 R DELIVERED");
         String stem = "2-OZh_2025-03_V0002_R";
         assertThat(env.remoteFiles()).filteredOn(n -> n.startsWith(stem)).containsExactlyInAnyOrderElementsOf(signedNames(stem));
-        for (String name : List.of(stem + ".xlsx", stem + ".json", stem + ".manifest.json")) {
+        for (String name : List.of(stem + ".xlsx", stem + ".json", stem + ".validation.html", stem + ".manifest.json")) {
             assertSignedByTheOrganisation(env.remoteDir(), name);
         }
         List<Transmission> history = ledger.history(kz.labour.reporting.form.FormId.OZH, java.time.YearMonth.of(2025, 3));

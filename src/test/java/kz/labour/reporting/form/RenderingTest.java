@@ -186,6 +186,32 @@ class RenderingTest {
     }
 
     @Test
+    void theValidationReportAndItsHtmlAreDocumentsListedSignedAndReadBackAfterTheJson() {
+        String stem = "2-OZh_2025-06_V0001_N";
+        RenderedFile report = RenderedFile.of(stem + ".validation.json", "{}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        RenderedFile html = RenderedFile.of(stem + ".validation.html", "<!DOCTYPE html>\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        RenderedForm signed = Rendering.render(Fixtures.injuries(), List.of(), Fixtures.LABELS, Fixtures.ORG, 1, Action.NEW,
+                Fixtures.GENERATED_AT, Fixtures.ALMATY, report, html).signed(SIGNER);
+
+        assertEquals(List.of(stem + ".xlsx", stem + ".json", stem + ".validation.json", stem + ".validation.html",
+                stem + ".xlsx.p7s", stem + ".json.p7s", stem + ".validation.json.p7s", stem + ".validation.html.p7s",
+                stem + ".manifest.json.p7s", stem + ".manifest.json"), signed.files().stream().map(RenderedFile::name).toList());
+        signed.write(dir);
+        assertEquals(signed, RenderedForm.read(dir, stem + ".manifest.json"));
+    }
+
+    @Test
+    void aVersionStoredWithTheValidationJsonAloneIsStillReadBack() {
+        String stem = "2-OZh_2025-06_V0001_N";
+        RenderedFile report = RenderedFile.of(stem + ".validation.json", "{}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        RenderedForm older = Rendering.render(Fixtures.injuries(), List.of(), Fixtures.LABELS, Fixtures.ORG, 1, Action.NEW,
+                Fixtures.GENERATED_AT, Fixtures.ALMATY, report);
+        older.write(dir);
+
+        assertEquals(older, RenderedForm.read(dir, stem + ".manifest.json"));
+    }
+
+    @Test
     void aStoredSignedVersionReadsBackWithItsSignaturesByteForByte() {
         RenderedForm signed = Fixtures.render(Fixtures.inspections()).signed(SIGNER);
         signed.write(dir);

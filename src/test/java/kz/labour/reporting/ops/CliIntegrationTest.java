@@ -134,11 +134,13 @@ class CliIntegrationTest {
             assertThat(t.status()).isEqualTo(Status.REJECTED);
             assertThat(ledger.findings(t)).extracting(Finding::relation, Finding::ids).contains(
                     tuple("accident", List.of(201L)), tuple("accident_victim", List.of(301L)));
-            assertThat(t.files()).extracting(StoredFile::name).containsExactly("2-OZh_2025-06_V0001_N.validation.json");
+            assertThat(t.files()).extracting(StoredFile::name).containsExactly("2-OZh_2025-06_V0001_N.validation.json",
+                    "2-OZh_2025-06_V0001_N.validation.html");
         });
         Path period = outbox.resolve("2025-06");
         try (var files = Files.list(period)) {
-            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("2-OZh_2025-06_V0001_N.validation.json");
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder(
+                    "2-OZh_2025-06_V0001_N.validation.json", "2-OZh_2025-06_V0001_N.validation.html");
         }
         assertThat(ValidationReport.findings(Files.readAllBytes(period.resolve("2-OZh_2025-06_V0001_N.validation.json"))))
                 .extracting(Finding::relation, Finding::ids)

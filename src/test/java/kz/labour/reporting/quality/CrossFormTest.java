@@ -63,7 +63,7 @@ class CrossFormTest {
             assertThat(f.column()).isEqualTo(14);
             assertThat(f.where()).isEqualTo("row 100000000 Абай облысы, column 14");
             // share: 2 of the country's 9 accidents in the window
-            assertThat(f.values()).containsExactlyEntriesOf(PlausibilityTest.values("investigations", 2, "accidents", 0,
+            assertThat(f.values()).containsExactlyEntriesOf(ValidationReportGoldenTest.values("investigations", 2, "accidents", 0,
                     "periods", 3, "effect", 2, "share", "0.2222"));
             assertThat(f.message()).isEqualTo("2 accident investigation(s) completed (1-MEIZhM c14) in 2025-04 to 2025-06, "
                     + "but no accident in 2-OZh (c2) in the region");

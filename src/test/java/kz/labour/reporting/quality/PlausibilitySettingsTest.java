@@ -15,27 +15,30 @@ class PlausibilitySettingsTest {
     static final PlausibilitySettings D = PlausibilitySettings.defaults();
 
     @Test
-    void theDefaultsAreValidAndColumnNineHasItsOwnThresholdsInThousandTenge() {
+    void theDefaultsAreValidAndColumnNineIsTheOneAmount() {
         assertThat(D.validate()).isSameAs(D);
         var inspectors = Tables.LABELS.form(FormId.MEIZHM);
-        assertThat(D.minChange(inspectors.column(9))).isEqualByComparingTo("1000");
-        assertThat(D.zeroMedian(inspectors.column(9))).isEqualByComparingTo("2000");
-        assertThat(D.minChange(inspectors.column(8))).isEqualByComparingTo("5");
-        assertThat(D.zeroMedian(Tables.LABELS.form(FormId.OZH).column(8))).isEqualByComparingTo("10");
+        assertThat(PlausibilitySettings.money(inspectors.column(9))).isTrue();
+        assertThat(PlausibilitySettings.money(inspectors.column(8))).isFalse();
+        assertThat(D.significance()).isEqualByComparingTo("0.001");
+        assertThat(D.minShare()).isEqualByComparingTo("0.01");
     }
 
     @Test
     void aBadValueIsRefusedNamingTheSettingAndWhatIsAccepted() {
-        PlausibilitySettings tooLittle = new PlausibilitySettings(true, 12, 13, D.outlierScore(), D.minChange(),
-                D.minChangeThousandTenge(), D.zeroMedian(), D.zeroMedianThousandTenge(), 3, 3);
-        PlausibilitySettings negative = new PlausibilitySettings(true, 12, 6, new BigDecimal("-1"), D.minChange(),
-                D.minChangeThousandTenge(), D.zeroMedian(), D.zeroMedianThousandTenge(), 3, 3);
+        PlausibilitySettings tooLittle = new PlausibilitySettings(true, 12, 13, D.significance(), D.minShare(), 3, 3);
+        PlausibilitySettings certain = new PlausibilitySettings(true, 12, 6, new BigDecimal("0.5"), D.minShare(), 3, 3);
+        PlausibilitySettings negative = new PlausibilitySettings(true, 12, 6, D.significance(), new BigDecimal("-0.01"), 3, 3);
 
         assertThatThrownBy(tooLittle::validate).isInstanceOf(BadInputException.class)
                 .hasMessage("reporting.plausibility.min-history-periods: '13' is not accepted; accepted: a whole number "
-                        + "from 1 to history-periods (12)");
+                        + "from 2 to history-periods (12)");
+        assertThatThrownBy(certain::validate).isInstanceOf(BadInputException.class)
+                .hasMessage("reporting.plausibility.significance: '0.5' is not accepted; accepted: a probability above 0 "
+                        + "and below 0.5, such as 0.001");
         assertThatThrownBy(negative::validate).isInstanceOf(BadInputException.class)
-                .hasMessage("reporting.plausibility.outlier-score: '-1' is not accepted; accepted: a number above 0");
+                .hasMessage("reporting.plausibility.min-share: '-0.01' is not accepted; accepted: a share of the national "
+                        + "total from 0 to below 1, such as 0.01 for 1 %");
     }
 
     @Test

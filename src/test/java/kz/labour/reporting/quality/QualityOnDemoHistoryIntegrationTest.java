@@ -169,10 +169,14 @@ class QualityOnDemoHistoryIntegrationTest {
                 FROM generate_series(1, %d) g;
                 """.formatted(planted, planted)));
 
-        // Karaganda's deaths and the national deaths (the larger effect on the same national median: first); the planted
-        // accidents and victims (c2, c4) stay within those columns' spread
-        assertThat(places(found)).containsExactly("history-outlier 000000000 c8", "history-outlier 350000000 c8");
-        Finding deaths = found.get(1);
+        // Karaganda's deaths first: ten times usual is the most improbable and moves the national deaths the most;
+        // the national deaths next. The planted accidents are accidents and victims too: Karaganda's c2 and c4 rise
+        // by the same number, improbable for the region though a smaller share of the national accidents
+        assertThat(places(found).subList(0, 2)).containsExactly("history-outlier 350000000 c8", "history-outlier 000000000 c8");
+        assertThat(places(found)).contains("history-outlier 350000000 c2", "history-outlier 350000000 c4")
+                .allMatch(p -> p.endsWith(" c2") || p.endsWith(" c4") || p.endsWith(" c8"));
+        assertThat(found).extracting(f -> f.values().get("score")).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        Finding deaths = found.get(0);
         assertThat(deaths.rule()).isEqualTo(Plausibility.OUTLIER);
         BigDecimal value = current.add(BigDecimal.valueOf(planted));
         assertThat(deaths.values()).containsEntry("value", value)
@@ -180,8 +184,9 @@ class QualityOnDemoHistoryIntegrationTest {
                 .containsEntry("max", history.stream().max(BigDecimal::compareTo).orElseThrow())
                 .containsEntry("periods", BigDecimal.valueOf(12));
         assertThat(deaths.values().get("median")).isEqualByComparingTo(usual);
-        assertThat(deaths.values().get("effect")).isEqualByComparingTo(value.subtract(usual));
-        assertThat(found.get(0).values().get("value"))
+        assertThat(deaths.values().get("effect")).isEqualByComparingTo(value.subtract(deaths.values().get("expected")));
+        assertThat(deaths.values().get("probability")).isLessThan(new BigDecimal("0.001"));
+        assertThat(found.get(1).values().get("value"))
                 .isEqualByComparingTo(builtJune(FormId.OZH, TOTAL, 8).add(BigDecimal.valueOf(planted)));
     }
 
@@ -191,13 +196,14 @@ class QualityOnDemoHistoryIntegrationTest {
                 DELETE FROM inspection WHERE region_kato LIKE '35%' AND completed_on >= '2025-06-01';
                 """));
 
-        // all inspections, preventive control and unscheduled: Karaganda's medians are all well above 10; the
-        // national totals fall by about a ninth, within their own history's spread
-        assertThat(places(found)).containsExactlyInAnyOrder("history-zero 350000000 c2", "history-zero 350000000 c3",
-                "history-zero 350000000 c4");
+        // all inspections, preventive control and unscheduled: a zero where dozens are expected is beyond doubt;
+        // the national totals fall by about a ninth, within what their own history allows
+        assertThat(places(found)).containsExactlyInAnyOrder("history-outlier 350000000 c2", "history-outlier 350000000 c3",
+                "history-outlier 350000000 c4");
         for (Finding f : found) {
             assertThat(f.values().get("value")).isZero();
-            assertThat(f.values().get("effect")).isEqualByComparingTo(f.values().get("median").negate());
+            assertThat(f.values().get("effect")).isEqualByComparingTo(f.values().get("expected").negate());
+            assertThat(f.values().get("probability")).isLessThan(new BigDecimal("1e-6"));
         }
     }
 

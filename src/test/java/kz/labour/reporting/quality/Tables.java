@@ -95,6 +95,29 @@ final class Tables {
         return history().with(PeriodFigures.of(june2025(), PeriodFigures.Origin.BUILT, null));
     }
 
+    /**
+     * Any month of a form, monthly: the cells given by region code and column (as printed), every other 0.
+     */
+    static FormTable table(FormId form, YearMonth period, Map<String, Map<Integer, String>> cells) {
+        Map<String, Map<Integer, BigDecimal>> byPrefix = new LinkedHashMap<>();
+        cells.forEach((kato, columns) -> {
+            Map<Integer, BigDecimal> values = new LinkedHashMap<>();
+            columns.forEach((column, v) -> values.put(column, new BigDecimal(v)));
+            byPrefix.put(kato.substring(0, 2), values);
+        });
+        return FormTable.assemble(LABELS.form(form), REGIONS, LABELS.totalRow(), period, Accumulation.MONTH, cutOff(period), byPrefix);
+    }
+
+    /** {@code from}..{@code to} of a form as delivered (version 1 each), each month's cells as {@code cells} gives them. */
+    static Series history(FormId form, YearMonth from, YearMonth to,
+                          java.util.function.Function<YearMonth, Map<String, Map<Integer, String>>> cells) {
+        Map<YearMonth, PeriodFigures> periods = new LinkedHashMap<>();
+        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+            periods.put(m, PeriodFigures.of(table(form, m, cells.apply(m)), PeriodFigures.Origin.DELIVERED, 1));
+        }
+        return new Series(form, Accumulation.MONTH, periods);
+    }
+
     /** The scheduled run's cut-off: 06:00 on the 1st of the next month, Almaty. */
     static OffsetDateTime cutOff(YearMonth period) {
         return period.plusMonths(1).atDay(1).atTime(6, 0).atOffset(ZoneOffset.ofHours(5));

@@ -77,15 +77,15 @@ class ValidationReportTest {
         assertThat(report.path("asOf").asText()).isEqualTo("2025-07-01T06:00:00+05:00");
         assertThat(report.path("contentHash").asText()).isEqualTo(kz.labour.reporting.form.ContentHash.of(table));
         assertThat(report.path("status").asText()).isEqualTo("WARN");
-        // 9 source checks of 2-ӨЖ, 8 controls (3 on every form, 5 of 2-ӨЖ), 2 plausibility rules, 2 cross-form
+        // 9 source checks of 2-ӨЖ, 8 controls (3 on every form, 5 of 2-ӨЖ), the plausibility rule, 2 cross-form
         // rules; only history-outlier found anything
-        assertThat(report.path("rules")).hasSize(21);
-        assertThat(report.path("counts").toString()).isEqualTo("{\"PASS\":20,\"WARN\":1,\"ERROR\":0}");
+        assertThat(report.path("rules")).hasSize(20);
+        assertThat(report.path("counts").toString()).isEqualTo("{\"PASS\":19,\"WARN\":1,\"ERROR\":0}");
         List<String> stagesInOrder = new ArrayList<>();
         report.path("rules").forEach(r -> stagesInOrder.add(r.path("stage").asText()));
         List<String> expectedStages = new ArrayList<>(java.util.Collections.nCopies(Stages.OZH_PROBLEMS.size(), "source"));
         expectedStages.addAll(java.util.Collections.nCopies(8, "controls"));
-        expectedStages.addAll(List.of("plausibility", "plausibility", "cross-form", "cross-form"));
+        expectedStages.addAll(List.of("plausibility", "cross-form", "cross-form"));
         assertThat(stagesInOrder).containsExactlyElementsOf(expectedStages);
 
         JsonNode outlier = report.path("rules").path(Stages.OZH_PROBLEMS.size() + 8);
@@ -95,15 +95,21 @@ class ValidationReportTest {
         // Karaganda's c2, c4, c8 and the same three national totals, all +18
         assertThat(outlier.path("findings")).hasSize(6);
         JsonNode first = outlier.path("findings").path(0);
-        assertThat(fields(first)).containsExactly("severity", "where", "message", "kato", "column", "values", "relation", "ids");
+        // the finding's fields as before, and the model it was judged by; its values add the model's expectation,
+        // band, probability and score: expected (28 + 1/2) / 12 = 2.375 -> 2.38, effect 17.62, share 17.62 / 2.375
+        assertThat(fields(first)).containsExactly("severity", "where", "message", "kato", "column", "values", "relation", "ids",
+                "model");
         assertThat(first.path("kato").asText()).isEqualTo("000000000");
-        assertThat(first.path("values").toString())
-                .isEqualTo("{\"value\":20,\"median\":2,\"min\":1,\"max\":4,\"effect\":18,\"score\":12.73,\"periods\":12,\"share\":3.6000}");
+        assertThat(first.path("model").asText()).isEqualTo("poisson");
+        assertThat(fields(first.path("values"))).containsExactly("value", "expected", "low", "high", "probability", "score",
+                "effect", "share", "median", "min", "max", "periods");
+        assertThat(first.path("values").path("expected").decimalValue()).isEqualByComparingTo("2.38");
+        assertThat(first.path("values").path("effect").decimalValue()).isEqualByComparingTo("17.62");
+        assertThat(first.path("values").path("share").decimalValue()).isEqualByComparingTo("7.4189");
         assertThat(first.path("relation").isNull()).isTrue();
         assertThat(first.path("ids")).isEmpty();
-        JsonNode zero = report.path("rules").path(Stages.OZH_PROBLEMS.size() + 9);
-        assertThat(zero.path("status").asText()).isEqualTo("PASS");
-        assertThat(zero.path("findings")).isEmpty();
+        // findings of rules without a model have no model field
+        assertThat(fields(report.path("rules").path(0))).doesNotContain("model");
 
         assertThat(report.path("notRun")).isEmpty();
         assertThat(report.path("history")).hasSize(12);
@@ -188,7 +194,7 @@ class ValidationReportTest {
         assertThat(report.path("status").asText()).isEqualTo("PASS");
         assertThat(report.path("rules")).isEmpty();
         assertThat(report.path("notRun").path(0).toString()).isEqualTo("{\"stage\":\"plausibility\",\"rule\":\"history-outlier\","
-                + "\"reason\":\"only 4 of the previous 12 periods are known; at least 6 are needed (min-history-periods)\"}");
+                + "\"reason\":\"only 4 of the previous 36 periods are known; at least 6 are needed (min-history-periods)\"}");
     }
 
     @Test
@@ -199,9 +205,16 @@ class ValidationReportTest {
         JsonNode report = read(ValidationReport.render(header(table), table,
                 List.of(Plausibility.check(table, t.history(), PlausibilitySettings.defaults())), List.of(), ALMATY));
 
-        String bytes = report.path("rules").path(0).path("findings").path(1).path("values").toString();
-        assertThat(bytes).isEqualTo("{\"value\":1200.0,\"median\":100.0,\"min\":100.0,\"max\":100.0,\"effect\":1100.0,"
-                + "\"periods\":12,\"share\":1.1000}");
+        JsonNode values = report.path("rules").path(0).path("findings").path(1).path("values");
+        assertThat(values.path("value").decimalValue()).isEqualTo(new java.math.BigDecimal("1200.0"));
+        assertThat(values.path("expected").decimalValue()).isEqualTo(new java.math.BigDecimal("100.0"));
+        assertThat(values.path("median").decimalValue()).isEqualTo(new java.math.BigDecimal("100.0"));
+        assertThat(values.path("effect").decimalValue()).isEqualTo(new java.math.BigDecimal("1100.0"));
+        // printed plainly, never in E-notation, however small
+        String text = new String(ValidationReport.render(header(table), table,
+                List.of(Plausibility.check(table, t.history(), PlausibilitySettings.defaults())), List.of(), ALMATY).content(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).contains("\"probability\": 0.000000000001,").doesNotContainPattern("[0-9][eE][-+]?[0-9]");
     }
 
     @Test

@@ -162,7 +162,8 @@ class ShutdownIntegrationTest {
                 assertThat(job.outcome()).as(job.message()).isEqualTo(Outcome.DELIVERED);
                 assertThat(job.version()).hasToString("V0001");
                 assertThat(job.message()).isEqualTo("delivered as 2-OZh_2025-06_V0001_N.xlsx, 2-OZh_2025-06_V0001_N.json, "
-                        + "2-OZh_2025-06_V0001_N.validation.json, 2-OZh_2025-06_V0001_N.manifest.json");
+                        + "2-OZh_2025-06_V0001_N.validation.json, 2-OZh_2025-06_V0001_N.validation.html, "
+                        + "2-OZh_2025-06_V0001_N.manifest.json");
             });
         }
         assertThat(row(pipeline)).containsEntry("version", 1).containsEntry("status", "DELIVERED").containsEntry("deliveries", 1);

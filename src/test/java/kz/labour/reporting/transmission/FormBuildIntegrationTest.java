@@ -162,6 +162,8 @@ class FormBuildIntegrationTest {
                 assertThat(report).contains("\"stage\": \"" + stage + "\"");
             }
             assertThat(job.validation().stages()).extracting(StageResult::stage).containsExactly(Stage.values());
+            // and the same for people
+            assertThat(Files.readString(folder.resolve("2-OZh_2025-06_V0001_N.validation.html"))).startsWith("<!DOCTYPE html>");
         }
 
         @Test

@@ -35,14 +35,16 @@ import kz.labour.reporting.form.RenderedFile;
 import kz.labour.reporting.form.RenderedForm;
 import kz.labour.reporting.form.Rendering;
 import kz.labour.reporting.quality.Stages;
+import kz.labour.reporting.quality.StageResult;
+import kz.labour.reporting.quality.ValidationHtml;
 import kz.labour.reporting.quality.ValidationReport;
 import kz.labour.reporting.signing.Signing;
 import kz.labour.reporting.signing.SigningSettings;
 
 /**
  * What signing adds to a month's run, in a JVM of its own started as a one-shot command is (run.sh
- * passes the launcher's flags): reading and checking the key store, eight detached CMS signatures (the
- * .xlsx, .json, .validation.json and manifest of both forms) and two S/MIME messages, each carrying
+ * passes the launcher's flags): reading and checking the key store, ten detached CMS signatures (the
+ * .xlsx, .json, .validation.json, .validation.html and manifest of both forms) and two S/MIME messages, each carrying
  * its form's documents as the bureau's e-mail does (not the manifest). The first pass is what a one-shot
  * run pays (class loading included); later passes show the work itself. The forms and messages are
  * made before the clock starts.
@@ -68,9 +70,11 @@ public final class SigningBench {
             FormTable table = FormTable.assemble(labels.form(form), regions, labels.totalRow(), YearMonth.of(2025, 12),
                     Accumulation.MONTH, now, Map.of());
             List<Finding> controls = Controls.check(table);
-            RenderedFile report = ValidationReport.render(new ValidationReport.Header(form, table.period(), Accumulation.MONTH, 1,
-                    'N', now), table, List.of(Stages.source(form, List.of()), Stages.controls(form, controls)), List.of(), zone);
-            forms.add(Rendering.render(table, controls, labels, org, 1, Action.NEW, now, zone, report));
+            ValidationReport.Header header = new ValidationReport.Header(form, table.period(), Accumulation.MONTH, 1, 'N', now);
+            List<StageResult> stages = List.of(Stages.source(form, List.of()), Stages.controls(form, controls));
+            RenderedFile report = ValidationReport.render(header, table, stages, List.of(), zone);
+            RenderedFile html = ValidationHtml.render(header, table, stages, List.of(), zone);
+            forms.add(Rendering.render(table, controls, labels, org, 1, Action.NEW, now, zone, report, html));
         }
         List<MimeMessage> messages = new ArrayList<>();
         for (RenderedForm form : forms) {

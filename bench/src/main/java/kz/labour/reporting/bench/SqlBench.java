@@ -393,9 +393,7 @@ public final class SqlBench {
 
     /** The same settings with the checks switched off, as {@code reporting.plausibility.enabled=false}. */
     static PlausibilitySettings switchedOff(PlausibilitySettings s) {
-        return new PlausibilitySettings(false, s.historyPeriods(), s.minHistoryPeriods(), s.outlierScore(), s.minChange(),
-                s.minChangeThousandTenge(), s.zeroMedian(), s.zeroMedianThousandTenge(), s.crossFormPeriods(),
-                s.crossFormMinAccidents());
+        return s.switchedOff();
     }
 
     /** One run of a row-pulling peer; its numbers are kept for the cross-check, and a source problem fails the run. */
