@@ -203,12 +203,25 @@ else
     note "target/labour-reporting.jar is up to date"
 fi
 
+# The mail server's jar, from Maven Central through the host's Maven (docker/mail/Dockerfile).
+gm=$ROOT/docker/mail/greenmail-standalone.jar
+if [ ! -f "$gm" ]; then
+    gm_args=(dependency:copy -Dartifact=com.icegreen:greenmail-standalone:2.1.7 -Dmdep.stripVersion=true
+             -DoutputDirectory="$ROOT/docker/mail")
+    (cd "$W" && { timeout 300 mvn -B -ntp -q -o "${gm_args[@]}" || timeout 600 mvn -B -ntp -q "${gm_args[@]}"; }) \
+        >"$W/logs/greenmail-fetch.log" 2>&1 || die "could not fetch greenmail-standalone with Maven"
+fi
+
 # Secrets for this run only: random, in this process's environment, never in a file of the
 # repository. The IMAP password is any: the demo's mail server takes every login.
 secret() { head -c 18 /dev/urandom | base64 | tr '+/' '-_'; }
 export POSTGRES_PASSWORD=$(secret) SOURCE_ADMIN_PASSWORD=$(secret) SOURCE_DB_PASSWORD=$(secret)
 export PIPELINE_DB_PASSWORD=$(secret) SFTP_PRIVATE_KEY_PASSPHRASE=$(secret)
-export SMTP_USER="" SMTP_PASSWORD="" ORG_NAME="" ORG_ADDRESS="" ORG_PHONE="" ORG_EMAIL="" ORG_EXECUTOR="" ORG_HEAD=""
+export SMTP_USER="" SMTP_PASSWORD=""
+# The form's header and footer: a delivering run refuses empty ones (the system test's values).
+export ORG_BIN=050340009875 ORG_NAME="Қарағанды облысы бойынша Мемлекеттік еңбек инспекциясы департаменті"
+export ORG_ADDRESS="Қарағанды қ., Бұқар жырау даңғылы, 47" ORG_PHONE="+7 7212 41 20 35"
+export ORG_EMAIL=karaganda@enbek.gov.kz ORG_EXECUTOR="Сейітова Айгүл Болатқызы" ORG_HEAD="Омаров Нұрлан Қайратұлы"
 export CONSOLE_MONITOR_USER="" CONSOLE_MONITOR_PASSWORD="" CONSOLE_OPERATOR_USER="" CONSOLE_OPERATOR_PASSWORD=""
 export MAIL_FROM=labour-reporting@inspection.example.kz MAIL_TO=reports@stat.example.kz OPS_MAIL_TO=ops@inspection.example.kz
 # Demo months: enough for the periods transmitted below and the plausibility checks' history.
@@ -274,7 +287,7 @@ timing "pipeline image size (MB)" $((size / 1000000))
 check "pipeline image: non-root user, launcher on PATH, CDS archives for its own JVM, HEALTHCHECK" bash -c '
     [ "$("$0" image inspect -f "{{.Config.User}}" labour-reporting:local)" = 10001:10001 ] &&
     "$0" image inspect -f "{{json .Config.Healthcheck}}" labour-reporting:local | grep -q actuator/health &&
-    "$0" run --rm --entrypoint sh labour-reporting:local -c "command -v labour-reporting && ls lib/app/one-shot.jsa lib/app/service.jsa && java -XX:SharedArchiveFile=lib/app/one-shot.jsa -Xshare:on -version" >/dev/null 2>&1' "${ENG[0]}"
+    "$0" run --rm --entrypoint sh labour-reporting:local -c "command -v labour-reporting && ls lib/app/one-shot.jsa lib/app/service.jsa && java -XX:SharedArchiveFile=lib/app/one-shot.jsa -Xshare:on -cp lib/app/labour-reporting.jar -version" >/dev/null 2>&1' "${ENG[0]}"
 
 # ---- the stack ----------------------------------------------------------------------------------
 
@@ -402,7 +415,11 @@ check "status inside the container shows both forms of $P1 DELIVERED" \
 phase "SIGTERM"
 # A one-shot transmit in its own container, stopped (SIGTERM) while it runs: it must end within the
 # grace period, leave no partial file (*.part) on the server, and the next plain run finishes it.
-compose run -d -T --no-deps --name "${PROJECT}_sigterm" pipeline transmit --period "$P2" >"$W/logs/sigterm-run.log" 2>&1
+# (podman-compose: --rm drops the restart policy of a detached run and removes nothing; Docker
+# Compose's run has no restart policy, and its --rm would remove the container before it is read.)
+if [ "$ENGINE" = podman ]; then once=(--rm); else once=(); fi
+compose run -d -T --no-deps "${once[@]}" --name "${PROJECT}_sigterm" pipeline transmit --period "$P2" \
+    >"$W/logs/sigterm-run.log" 2>&1
 end=$(($(date +%s) + 120))
 state=""
 while [ "$(date +%s)" -lt "$end" ]; do
