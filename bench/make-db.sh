@@ -172,7 +172,7 @@ for f in $(ls "$root"/src/main/resources/db/source/V*__*.sql | sort -V); do
     psql_db labour_source -U labour_source_admin -f "$f"
     basename "$f" >> "$dir/migrations.txt"
 done
-psql_db labour_source -U labour_source_admin -f "$root/src/main/resources/db/demo/generate.sql"
+psql_db labour_source -U labour_source_admin -f "$root/src/test/resources/db/demo/generate.sql"
 echo "make-db.sh: generating $wanted" >&2
 psql_db labour_source -U labour_source_admin -c "SELECT * FROM demo.generate(DATE '$first-01', $months, $scale, $seed)"
 # A source that has been running for a while has its visibility map set by autovacuum; a freshly

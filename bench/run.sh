@@ -78,6 +78,7 @@ fi
 
 rm -rf "$out"
 mkdir -p "$out/classes" "$out/outbox"
+# (mvn test-compile compiles the same sources with the tests, so they cannot fall behind the application)
 javac -nowarn -d "$out/classes" -cp target/app/labour-reporting.jar $(find bench/src -name '*.java')
 cp="target/app/labour-reporting.jar:$out/classes"
 

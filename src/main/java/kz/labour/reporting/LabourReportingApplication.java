@@ -9,7 +9,6 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
-import kz.labour.reporting.demo.DemoRunner;
 import kz.labour.reporting.ops.Cli;
 import kz.labour.reporting.ops.Command;
 import kz.labour.reporting.ops.CommandCheck;
@@ -17,8 +16,7 @@ import kz.labour.reporting.ops.CommandCheck;
 /**
  * One jar, three ways to run it (docs/interfaces.md): the service with no arguments; {@code transmit},
  * {@code status} and {@code explain} as one-shot commands that start no web server and no
- * schedule, then exit with the documented code. From the source tree, {@code demo} runs a one-shot transmission against
- * embedded servers.
+ * schedule, then exit with the documented code.
  */
 @SpringBootApplication
 public class LabourReportingApplication {
@@ -47,7 +45,6 @@ public class LabourReportingApplication {
                 System.out.println(Command.USAGE);
                 yield ExitCode.OK.code();
             }
-            case DEMO -> demo();
             case TRANSMIT, STATUS, EXPLAIN -> {
                 // Arguments and settings the command cannot work with are refused now, in well under
                 // a second, not after the context's start of several.
@@ -70,7 +67,7 @@ public class LabourReportingApplication {
 
     /**
      * Starts the application for one command, runs it and closes it. {@code properties} add to or
-     * override the configuration (the demo passes its embedded servers' addresses this way).
+     * override the configuration (the source tree's demo passes its embedded servers' addresses this way).
      */
     public static int oneShot(Command command, Map<String, Object> properties, PrintStream out, PrintStream err) {
         SpringApplication app = OneShotStart.application(LabourReportingApplication.class);
@@ -103,17 +100,6 @@ public class LabourReportingApplication {
         } catch (RuntimeException e) {
             return startFailed(e, System.err);
         }
-    }
-
-    /** The demo needs the embedded servers, which only the source tree's classpath has (not the jar). */
-    private static int demo() {
-        try {
-            Class.forName("io.zonky.test.db.postgres.embedded.EmbeddedPostgres");
-        } catch (ClassNotFoundException e) {
-            System.err.println("error: the demo runs from the source tree: mvn -q spring-boot:run -Dspring-boot.run.arguments=demo");
-            return ExitCode.BAD_INPUT.code();
-        }
-        return DemoRunner.run(System.out, System.err, LabourReportingApplication::oneShot);
     }
 
     /** A start that failed: bad settings (exit 2) named as such, anything else with its innermost cause (exit 1). */

@@ -24,7 +24,7 @@ class DeliveryConfiguration {
         return new MailComposer(labels, reporting.org(), reporting.zoneId(), regions);
     }
 
-    /** The bureau's e-mail as sent: {@code setBody: method: ref: mimeMail, method: message(...)} in routes/deliver.camel.yaml. */
+    /** The bureau's e-mail as sent: {@code setBody: method: ref: mimeMail, method: message(...)} in routes/3-deliver.camel.yaml. */
     @Bean
     public MimeMail mimeMail(DeliverySettings settings, ReportingSettings reporting, Clock clock, Signing signing) {
         return new MimeMail(settings.mail().from(), settings.mail().bureau(), reporting.org(), clock, signing::sign);

@@ -27,7 +27,7 @@ import kz.labour.reporting.transmission.Mode;
 public record Command(Kind kind, String period, String form, String asOf, Mode mode, String cell, String version,
                       boolean json) {
 
-    public enum Kind { SERVICE, TRANSMIT, STATUS, EXPLAIN, DEMO, HELP }
+    public enum Kind { SERVICE, TRANSMIT, STATUS, EXPLAIN, HELP }
 
     public static final String USAGE = """
             usage:
@@ -37,7 +37,6 @@ public record Command(Kind kind, String period, String form, String asOf, Mode m
               java -jar labour-reporting.jar status [--period YYYY-MM] [--form F]
               java -jar labour-reporting.jar explain --period YYYY-MM --form F --cell KATO:N
                                                      [--as-of T | --version VNNNN] [--json]
-              mvn -q spring-boot:run -Dspring-boot.run.arguments=demo   (source tree: embedded servers and demo data)
             F: 1-MEIZhM or 2-OZh (also 1-МЕИЖМ, 2-ӨЖ, any case); both forms when absent.
             T: data cut-off, ISO-8601 (default: now).
             KATO:N: a region's code (000000000 for the total) and a column (2..17 of 1-MEIZhM, 2..8 of 2-OZh).""";
@@ -68,9 +67,6 @@ public record Command(Kind kind, String period, String form, String asOf, Mode m
         String verb = args[0];
         if (verb.equals("--help") || verb.equals("-h") || verb.equals("help")) {
             return new Command(Kind.HELP, null, null, null, Mode.PLAIN);
-        }
-        if (verb.equals("demo") && args.length == 1) {
-            return new Command(Kind.DEMO, null, null, null, Mode.PLAIN);
         }
         Set<String> accepted = ARGUMENTS.get(verb);
         if (accepted == null) {

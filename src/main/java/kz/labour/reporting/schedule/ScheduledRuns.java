@@ -23,7 +23,7 @@ import kz.labour.reporting.transmission.TransmitRequest;
 /**
  * What each trigger route asks of {@code direct:transmit}: a plain transmit of both forms (delivered
  * forms are then skipped, interrupted ones finished), for the month derived from the trigger's
- * scheduled fire time. The routes (routes/schedule.camel.yaml) only move the request along.
+ * scheduled fire time. The routes (routes/1-schedule.camel.yaml) only move the request along.
  */
 @Component("scheduledRuns")
 class ScheduledRuns {

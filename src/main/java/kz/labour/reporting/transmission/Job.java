@@ -40,7 +40,7 @@ public record Job(FormId form, YearMonth period, OffsetDateTime asOf, TransmitRe
                   Version version, char action, Aggregate unsound, FormTable table, List<Finding> findings,
                   QualityChecks.Result validation, RenderedForm rendered, Path directory, Transmission transmission, Outcome outcome, String message) {
 
-    /** What the flow does next (routes/transmit.camel.yaml, routes/deliver.camel.yaml). */
+    /** What the flow does next (routes/2-transmit.camel.yaml, routes/3-deliver.camel.yaml). */
     public enum Step {
         /** Planned: what to do is decided from the ledger, under the form and period's lock. */
         DECIDE,

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The way into a transmission from Java (the CLI and JMX): the request enters route {@code transmit}
- * (routes/transmit.camel.yaml), where the schedule's trigger routes send theirs, and its
+ * (routes/2-transmit.camel.yaml), where the schedule's trigger routes send theirs, and its
  * {@link Summary} comes back. A request that fails as a whole is remembered for the application MBean
  * ({@link RecentFailures}); the route remembers the jobs that did not end well.
  */

@@ -219,11 +219,11 @@ class RepositorySecretsTest {
         assertThat(scan("docker/.env.example", bytes("SFTP_PRIVATE_KEY_PASSPHRASE="))).isEmpty();
         assertThat(scan("docker/.env.example", bytes("# SOURCE_DB_PASSWORD=the reader's"))).isEmpty();
         assertThat(scan("docker/sftp/sshd_config", bytes("PasswordAuthentication no"))).isEmpty();
-        assertThat(scan("routes/deliver.camel.yaml", bytes("  privateKeyPassphrase: \"RAW({{delivery.sftp.private-key-passphrase}})\""))).isEmpty();
-        assertThat(scan("routes/deliver.camel.yaml", bytes("  authenticator: \"#smtpAuthenticator\""))).isEmpty();
-        assertThat(scan("routes/deliver.camel.yaml", bytes("  privateKeyPassphrase: \"#bean:sftpPrivateKeyPassphrase\""))).isEmpty();
-        assertThat(scan("routes/deliver.camel.yaml", bytes("  privateKeyPassphrase: \"RAW({{passphrase:hunter2}})\""))).hasSize(1);
-        assertThat(scan("routes/deliver.camel.yaml", bytes("  password: \"RAW(hunter2)\""))).hasSize(1);
+        assertThat(scan("routes/3-deliver.camel.yaml", bytes("  privateKeyPassphrase: \"RAW({{delivery.sftp.private-key-passphrase}})\""))).isEmpty();
+        assertThat(scan("routes/3-deliver.camel.yaml", bytes("  authenticator: \"#smtpAuthenticator\""))).isEmpty();
+        assertThat(scan("routes/3-deliver.camel.yaml", bytes("  privateKeyPassphrase: \"#bean:sftpPrivateKeyPassphrase\""))).isEmpty();
+        assertThat(scan("routes/3-deliver.camel.yaml", bytes("  privateKeyPassphrase: \"RAW({{passphrase:hunter2}})\""))).hasSize(1);
+        assertThat(scan("routes/3-deliver.camel.yaml", bytes("  password: \"RAW(hunter2)\""))).hasSize(1);
     }
 
     @Test

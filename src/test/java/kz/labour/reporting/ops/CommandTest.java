@@ -56,6 +56,12 @@ class CommandTest {
     }
 
     @Test
+    void theJarKnowsNothingOfTheSourceTreesDemo() {
+        assertThat(Command.USAGE).doesNotContain("mvn").doesNotContain("demo");
+        assertThatThrownBy(() -> Command.parse("demo")).hasMessageContaining("unknown command 'demo'");
+    }
+
+    @Test
     void argumentWithoutValueIsRefused() {
         assertThatThrownBy(() -> Command.parse("transmit", "--period")).hasMessageStartingWith("--period: needs a value");
         assertThatThrownBy(() -> Command.parse("transmit", "--period", "--force")).hasMessageStartingWith("--period: needs a value");

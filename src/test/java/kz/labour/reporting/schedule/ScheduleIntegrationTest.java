@@ -32,7 +32,7 @@ import kz.labour.reporting.transmission.Mode;
 
 /**
  * The schedule running for real: Quartz on the clustered JDBC store in a real PostgreSQL, the trigger
- * routes of routes/schedule.camel.yaml, and direct:transmit replaced by a recorder (the business flow
+ * routes of routes/1-schedule.camel.yaml, and direct:transmit replaced by a recorder (the business flow
  * itself is tested elsewhere). Compressed schedules fire every second.
  */
 class ScheduleIntegrationTest {

@@ -37,7 +37,7 @@ import kz.labour.reporting.LabourReportingApplication;
                 "source.datasource.username=postgres",
                 "pipeline.datasource.username=postgres",
                 // contexts cached side by side in one JVM would clash in the platform MBean server;
-                // JMX is tested by OperatorJmxTest on an instance of its own
+                // JMX is tested by OperatorJmxIntegrationTest on an instance of its own
                 "camel.main.jmx-enabled=false",
         })
 @Import(FixedClock.class)
