@@ -196,7 +196,9 @@ phase "jar"
 jar=$ROOT/target/labour-reporting.jar
 if [ ! -f "$jar" ] || [ -n "$(find "$ROOT/pom.xml" "$ROOT/config" "$ROOT/routes" "$ROOT/src/main" -newer "$jar" -print -quit)" ]; then
     start=$(date +%s)
-    (cd "$ROOT" && timeout 1200 mvn -B -ntp -q -DskipTests -Dcds.skip=true package) >"$W/logs/mvn.log" 2>&1 \
+    # clean: classes and route files left from an older checkout (a renamed route file) would be
+    # packaged beside the new ones.
+    (cd "$ROOT" && timeout 1200 mvn -B -ntp -q -DskipTests -Dcds.skip=true clean package) >"$W/logs/mvn.log" 2>&1 \
         || die "mvn package failed (see the mvn log: VERIFY_KEEP=1)"
     timing "jar (mvn package)" $(($(date +%s) - start))
 else
@@ -237,9 +239,14 @@ remove_leftovers >>"$W/logs/down-before.log" 2>&1
 
 phase "images"
 build_ok=1
+declare -A image_of=([postgres]=labour-reporting-postgres:local [sftp]=labour-reporting-sftp:local
+                      [mail]=labour-reporting-mail:local [pipeline]=labour-reporting:local)
 for service in postgres sftp mail pipeline; do
     start=$(date +%s)
-    if timeout 1800 "${COMPOSE[@]}" build "$service" >"$W/logs/build-$service.log" 2>&1; then
+    # podman-compose exits 0 whatever podman build did; it prints the build's "exit code: N".
+    if timeout 1800 "${COMPOSE[@]}" build "$service" >"$W/logs/build-$service.log" 2>&1 \
+            && ! grep -q '^exit code: [1-9]' "$W/logs/build-$service.log" \
+            && engine image inspect "${image_of[$service]}" >/dev/null 2>&1; then
         timing "image $service (build)" $(($(date +%s) - start))
     else
         build_ok=0
