@@ -18,8 +18,8 @@
 -- Parameters: from (date), until (date), as_of (timestamptz), zone (the reporting time zone).
 p AS NOT MATERIALIZED (
     SELECT q.*, (q.d_from::timestamp AT TIME ZONE q.zone) AS window_start
-    FROM (SELECT CAST(:?from AS date) AS d_from, CAST(:?until AS date) AS d_until,
-                 CAST(:?as_of AS timestamptz) AS as_of, CAST(:?zone AS text) AS zone) q
+    FROM (SELECT CAST(:from AS date) AS d_from, CAST(:until AS date) AS d_until,
+                 CAST(:as_of AS timestamptz) AS as_of, CAST(:zone AS text) AS zone) q
 ),
 inspection_rows AS NOT MATERIALIZED (
     SELECT t.id, t.completed_on AS day, t.region_kato, t.recorded_at,

@@ -14,7 +14,7 @@ WITH
 -- include: 1-MEIZhM-rows.sql
 ,
 w AS NOT MATERIALIZED (
-    SELECT p.*, string_to_array(CAST(:?regions AS text), ',') AS regions FROM p
+    SELECT p.*, string_to_array(CAST(:regions AS text), ',') AS regions FROM p
 ),
 -- Each row the form counts, once per date column that places it in the period.
 facts (relation, id, region_kato) AS NOT MATERIALIZED (
@@ -134,7 +134,7 @@ problems (relation, problem, id) AS (
       AND v.problem IS NOT NULL
 )
 SELECT relation, problem, count(DISTINCT id) AS n,
-       array_to_string((array_agg(DISTINCT id ORDER BY id))[1:50], ', ') AS ids
+       array_to_string((array_agg(DISTINCT id ORDER BY id))[1 : 50], ', ') AS ids  -- spaced: ":50" would be a named parameter
 FROM problems
 GROUP BY relation, problem
 ORDER BY relation, problem

@@ -209,7 +209,7 @@ unplaced AS (
          + (SELECT count(*) - count(DISTINCT id) FROM prosecuted_person_rows) AS unplaced
 ),
 catalogue AS (
-    SELECT unnest(string_to_array(CAST(:?regions AS text), ',')) AS region
+    SELECT unnest(string_to_array(CAST(:regions AS text), ',')) AS region
 )
 SELECT region,
        coalesce(c2, 0) AS c2, coalesce(c3, 0) AS c3, coalesce(c4, 0) AS c4,

@@ -22,8 +22,8 @@
 -- Parameters: from (date), until (date), as_of (timestamptz), zone (the reporting time zone).
 p AS NOT MATERIALIZED (
     SELECT q.*, (q.d_from::timestamp AT TIME ZONE q.zone) AS window_start
-    FROM (SELECT CAST(:?from AS date) AS d_from, CAST(:?until AS date) AS d_until,
-                 CAST(:?as_of AS timestamptz) AS as_of, CAST(:?zone AS text) AS zone) q
+    FROM (SELECT CAST(:from AS date) AS d_from, CAST(:until AS date) AS d_until,
+                 CAST(:as_of AS timestamptz) AS as_of, CAST(:zone AS text) AS zone) q
 ),
 victims AS NOT MATERIALIZED (
     SELECT a.id AS accident_id, a.occurred_on AS day, a.region_kato, a.recorded_at AS accident_recorded_at,

@@ -9,7 +9,7 @@ WITH
 -- include: 2-OZh-rows.sql
 ,
 w AS (
-    SELECT p.*, string_to_array(CAST(:?regions AS text), ',') AS regions FROM p
+    SELECT p.*, string_to_array(CAST(:regions AS text), ',') AS regions FROM p
 ),
 accidents AS (
     SELECT a.* FROM accident a, p
@@ -70,7 +70,7 @@ problems (relation, problem, id) AS (
       AND NOT EXISTS (SELECT 1 FROM accident a WHERE a.id = x.accident_id OFFSET 0) -- one lookup per victim (2-OZh.sql)
 )
 SELECT relation, problem, count(DISTINCT id) AS n,
-       array_to_string((array_agg(DISTINCT id ORDER BY id))[1:50], ', ') AS ids
+       array_to_string((array_agg(DISTINCT id ORDER BY id))[1 : 50], ', ') AS ids  -- spaced: ":50" would be a named parameter
 FROM problems
 GROUP BY relation, problem
 ORDER BY relation, problem

@@ -68,7 +68,7 @@ unplaced AS (
             WHERE NOT EXISTS (SELECT 1 FROM accident a WHERE a.id = unreached.accident_id OFFSET 0)) AS unplaced
 ),
 catalogue AS (
-    SELECT unnest(string_to_array(CAST(:?regions AS text), ',')) AS region
+    SELECT unnest(string_to_array(CAST(:regions AS text), ',')) AS region
 )
 SELECT region,
        coalesce(c2, 0) AS c2, coalesce(c3, 0) AS c3, coalesce(c4, 0) AS c4, coalesce(c5, 0) AS c5,

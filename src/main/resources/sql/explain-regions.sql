@@ -6,6 +6,6 @@ WITH
 -- include: {form}-rows.sql
 SELECT left(region_kato, 2) AS region, sum(contribution) AS contribution
 FROM counted
-WHERE col = CAST(:?column AS int) AND contribution IS NOT NULL
+WHERE col = CAST(:column AS int) AND contribution IS NOT NULL
 GROUP BY 1
 ORDER BY 1

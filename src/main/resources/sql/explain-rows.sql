@@ -8,6 +8,6 @@ WITH
 -- include: {form}-rows.sql
 SELECT relation, id, accident_id, day, region_kato, recorded_at, contribution
 FROM counted
-WHERE col = CAST(:?column AS int) AND contribution IS NOT NULL
-  AND left(region_kato, 2) = CAST(:?region AS text)
+WHERE col = CAST(:column AS int) AND contribution IS NOT NULL
+  AND left(region_kato, 2) = CAST(:region AS text)
 ORDER BY relation, id, day

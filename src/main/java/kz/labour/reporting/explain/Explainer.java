@@ -1,7 +1,6 @@
 package kz.labour.reporting.explain;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,9 +17,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import javax.sql.DataSource;
-
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import kz.labour.reporting.BadInputException;
@@ -33,8 +29,7 @@ import kz.labour.reporting.form.Region;
 import kz.labour.reporting.form.RegionCatalogue;
 import kz.labour.reporting.ledger.Ledger;
 import kz.labour.reporting.ledger.Transmission;
-import kz.labour.reporting.source.NamedParameters;
-import kz.labour.reporting.source.SqlLibrary;
+import kz.labour.reporting.source.SourceQueries;
 
 /**
  * {@code explain}: the source rows behind one cell of a form, read from the source with the form's
@@ -53,18 +48,16 @@ public class Explainer {
     record CutOff(OffsetDateTime asOf, Accumulation accumulation, String version, String status) {
     }
 
-    private final DataSource source;
-    private final SqlLibrary sql;
+    private final SourceQueries source;
     private final Ledger ledger;
     private final ReportingSettings settings;
     private final Labels labels;
     private final RegionCatalogue regions;
     private final Clock clock;
 
-    public Explainer(@Qualifier("sourceDataSource") DataSource source, SqlLibrary sql, Ledger ledger,
+    public Explainer(SourceQueries source, Ledger ledger,
                      ReportingSettings settings, Labels labels, RegionCatalogue regions, Clock clock) {
         this.source = source;
-        this.sql = sql;
         this.ledger = ledger;
         this.settings = settings;
         this.labels = labels;
@@ -101,7 +94,7 @@ public class Explainer {
         }
         List<Explanation.Row> rows = new ArrayList<>();
         BigDecimal sum = BigDecimal.ZERO;
-        for (Map<String, Object> r : query(sql.explainRows(form.id()), parameters)) {
+        for (Map<String, Object> r : read(() -> source.explainRows(form.id(), parameters))) {
             BigDecimal contribution = decimal(r.get("contribution"));
             sum = sum.add(contribution);
             rows.add(new Explanation.Row((String) r.get("relation"), ((Number) r.get("id")).longValue(),
@@ -116,7 +109,7 @@ public class Explainer {
     /** The total row: each region's value as the form prints it; the cell is their sum. */
     private Explanation total(FormDefinition form, YearMonth period, CutOff cutOff, CellRef cell, Map<String, Object> parameters) {
         Map<String, BigDecimal> byPrefix = new LinkedHashMap<>();
-        for (Map<String, Object> r : query(sql.explainRegions(form.id()), parameters)) {
+        for (Map<String, Object> r : read(() -> source.explainRegions(form.id(), parameters))) {
             byPrefix.put(String.valueOf(r.get("region")), decimal(r.get("contribution")));
         }
         List<Explanation.RegionValue> values = new ArrayList<>();
@@ -174,9 +167,13 @@ public class Explainer {
         return kz.labour.reporting.form.Version.of(version).label();
     }
 
-    private List<Map<String, Object>> query(String statement, Map<String, Object> parameters) {
-        try (Connection c = source.getConnection()) {
-            return NamedParameters.parse(statement).query(c, parameters);
+    private interface Read {
+        List<Map<String, Object>> rows() throws SQLException;
+    }
+
+    private static List<Map<String, Object>> read(Read read) {
+        try {
+            return read.rows();
         } catch (SQLException e) {
             throw new IllegalStateException("explain could not read the source: " + e.getMessage(), e);
         }

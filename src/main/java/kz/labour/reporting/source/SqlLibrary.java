@@ -12,6 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.jdbc.core.SqlParameter;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
 import org.springframework.stereotype.Component;
 
 import kz.labour.reporting.form.FormId;
@@ -20,7 +23,8 @@ import kz.labour.reporting.form.FormId;
  * The SQL statements in {@code classpath:sql/}: per form, the aggregation ({@code 2-OZh.sql}) and
  * the source checks ({@code 2-OZh-source-checks.sql}); for {@code explain}, the rows behind a
  * region's cell ({@code explain-rows.sql}) and a column region by region ({@code explain-regions.sql}).
- * Named parameters use camel-jdbc's {@code :?name} syntax and are bound from message headers.
+ * Named parameters are written {@code :name} and bound by name ({@link SourceQueries}); a {@code :}
+ * that is no parameter needs a space after it (an array slice {@code [1 : 50]}).
  *
  * <p>A statement may take in a fragment with a line {@code -- include: NAME}: the fragment's text
  * replaces the line, {@code {form}} in the name standing for the form's ASCII id. That is how the
@@ -30,7 +34,7 @@ import kz.labour.reporting.form.FormId;
 @Component("sqlLibrary")
 public class SqlLibrary {
 
-    /** The parameters the build-form route binds (FormBuilder.bindSql); a form's statements may use any of them. */
+    /** The parameters the build-form route binds (FormBuilder.sqlParameters); a form's statements may use any of them. */
     public static final Set<String> PARAMETERS = Set.of("from", "until", "as_of", "regions", "zone");
 
     /** The parameters explain binds: the period's, and the cell's region prefix and column. */
@@ -95,12 +99,17 @@ public class SqlLibrary {
     }
 
     static String checked(String name, String text, Set<String> parameters) {
-        List<String> unknown = NamedParameters.parse(text).names().stream()
-                .filter(p -> !parameters.contains(p)).distinct().toList();
+        List<String> unknown = parameterNames(text).stream().filter(p -> !parameters.contains(p)).distinct().toList();
         if (!unknown.isEmpty()) {
             throw new IllegalStateException("sql/" + name + " uses parameter(s) " + unknown
                     + " that nothing binds; accepted: " + new TreeSet<>(parameters));
         }
         return text;
+    }
+
+    /** The named parameters of a statement, in order, as Spring's NamedParameterJdbcTemplate reads them. */
+    static List<String> parameterNames(String text) {
+        return NamedParameterUtils.buildSqlParameterList(NamedParameterUtils.parseSqlStatement(text), new MapSqlParameterSource())
+                .stream().map(SqlParameter::getName).toList();
     }
 }

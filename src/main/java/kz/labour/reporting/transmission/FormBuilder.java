@@ -9,13 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import javax.sql.DataSource;
-
 import org.apache.camel.ExchangeProperty;
-import org.apache.camel.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import kz.labour.reporting.ReportingSettings;
@@ -36,8 +32,8 @@ import kz.labour.reporting.quality.ValidationHtml;
 import kz.labour.reporting.quality.ValidationReport;
 import kz.labour.reporting.signing.Signing;
 import kz.labour.reporting.source.Aggregate;
+import kz.labour.reporting.source.SourceQueries;
 import kz.labour.reporting.source.SourceResults;
-import kz.labour.reporting.source.SqlLibrary;
 
 /**
  * Building one form (route {@code build-form}, then {@code render} in {@code transmit-form}): binds the
@@ -55,11 +51,10 @@ public class FormBuilder {
     private final RegionCatalogue regions;
     private final Clock clock;
     private final QualityChecks qualityChecks;
-    private final DataSource source;
-    private final SqlLibrary sql;
+    private final SourceQueries source;
 
     public FormBuilder(ReportingSettings settings, Labels labels, RegionCatalogue regions, Clock clock, Signing signing,
-                       QualityChecks qualityChecks, @Qualifier("sourceDataSource") DataSource source, SqlLibrary sql) {
+                       QualityChecks qualityChecks, SourceQueries source) {
         this.signing = signing;
         this.settings = settings;
         this.labels = labels;
@@ -67,12 +62,11 @@ public class FormBuilder {
         this.clock = clock;
         this.qualityChecks = qualityChecks;
         this.source = source;
-        this.sql = sql;
     }
 
-    /** Binds the named parameters of the job's SQL statements (camel-jdbc reads them from headers). */
-    public void bindSql(@ExchangeProperty("job") Job job, @Headers Map<String, Object> headers) {
-        headers.putAll(parameters(job.period(), job.asOf()));
+    /** The named parameters of the job's SQL statements, which route {@code build-form} passes to {@link SourceQueries}. */
+    public Map<String, Object> sqlParameters(@ExchangeProperty("job") Job job) {
+        return parameters(job.period(), job.asOf());
     }
 
     /** The named parameters of a form's statements for a period at a cut-off. */
@@ -106,7 +100,7 @@ public class FormBuilder {
         // a period in which nothing counts is delivered with a WARN saying so (Aggregate.warnings)
         List<Finding> sourceWarnings = aggregate.warnings();
         List<Finding> controls = Controls.check(table);
-        QualityChecks.Result quality = qualityChecks.check(table, new SourceFormBuild(source, sql, settings.earliest(),
+        QualityChecks.Result quality = qualityChecks.check(table, new SourceFormBuild(source, settings.earliest(),
                 job.asOf(), settings.accumulationMode(), aggregations, this::parameters, this::historyTable));
         List<StageResult> stages = new ArrayList<>(List.of(Stages.source(job.form(), sourceWarnings),
                 Stages.controls(job.form(), controls)));

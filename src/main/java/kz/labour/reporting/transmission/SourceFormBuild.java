@@ -1,6 +1,5 @@
 package kz.labour.reporting.transmission;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -9,25 +8,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
-import javax.sql.DataSource;
-
 import kz.labour.reporting.form.Accumulation;
 import kz.labour.reporting.form.FormId;
 import kz.labour.reporting.form.FormTable;
 import kz.labour.reporting.quality.SourceBuild;
-import kz.labour.reporting.source.NamedParameters;
-import kz.labour.reporting.source.SqlLibrary;
+import kz.labour.reporting.source.SourceQueries;
 
 /**
  * The quality checks' history for periods never delivered: the form built from the source exactly as
- * route {@code build-form} builds it (the same statement, parameters and layout), at one run's
- * cut-off, over plain JDBC since it runs inside a step of that route. A period the run has already
+ * route {@code build-form} builds it (the same statement, parameters, {@link SourceQueries} and
+ * layout), at one run's cut-off. A period the run has already
  * read (for a build or another check) is taken from the run's {@link RunAggregations}.
  */
 final class SourceFormBuild implements SourceBuild {
 
-    private final DataSource source;
-    private final SqlLibrary sql;
+    private final SourceQueries source;
     private final YearMonth earliest;
     private final OffsetDateTime asOf;
     private final Accumulation accumulation;
@@ -42,10 +37,9 @@ final class SourceFormBuild implements SourceBuild {
         Optional<FormTable> table(FormId form, YearMonth period, OffsetDateTime asOf, List<Map<String, Object>> rows);
     }
 
-    SourceFormBuild(DataSource source, SqlLibrary sql, YearMonth earliest, OffsetDateTime asOf, Accumulation accumulation,
+    SourceFormBuild(SourceQueries source, YearMonth earliest, OffsetDateTime asOf, Accumulation accumulation,
                     RunAggregations run, BiFunction<YearMonth, OffsetDateTime, Map<String, Object>> parameters, Layout layout) {
         this.source = source;
-        this.sql = sql;
         this.earliest = earliest;
         this.asOf = asOf;
         this.accumulation = accumulation;
@@ -64,8 +58,8 @@ final class SourceFormBuild implements SourceBuild {
         if (read.isPresent()) {
             return layout.table(form, period, asOf, read.get());
         }
-        try (Connection c = source.getConnection()) {
-            List<Map<String, Object>> rows = NamedParameters.parse(sql.aggregation(form)).query(c, parameters.apply(period, asOf));
+        try {
+            List<Map<String, Object>> rows = source.aggregation(form, parameters.apply(period, asOf));
             run.keep(key, rows);
             return layout.table(form, period, asOf, rows);
         } catch (SQLException e) {

@@ -15,7 +15,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 import kz.labour.reporting.form.FormId;
-import kz.labour.reporting.source.NamedParameters;
 import kz.labour.reporting.source.SqlLibrary;
 import kz.labour.reporting.support.FormSql;
 import kz.labour.reporting.support.TestPostgres;
@@ -52,7 +51,7 @@ class ExplainPlanIntegrationTest {
         try (Connection c = SOURCE.getConnection(); Statement s = c.createStatement()) {
             s.execute("ANALYZE");
             s.execute("SET enable_seqscan = off");
-            String plan = NamedParameters.parse(statement).explain(c, "ANALYZE, COSTS OFF, TIMING OFF", parameters);
+            String plan = FormSql.plan(c, statement, "ANALYZE, COSTS OFF, TIMING OFF", parameters);
             assertThat(plan).doesNotContain("Seq Scan");
             return plan;
         }

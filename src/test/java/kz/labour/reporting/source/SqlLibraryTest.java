@@ -24,12 +24,36 @@ class SqlLibraryTest {
     }
 
     @Test
+    void namedParametersAreReadInOrderAndCastsAndSpacedSlicesAreNot() {
+        assertThat(SqlLibrary.parameterNames("SELECT CAST(:from AS date), :as_of, :from::text, (a)[1 : 50] -- :no"))
+                .containsExactly("from", "as_of", "from");
+    }
+
+    @Test
+    void everyStatementUsesOnlyParametersTheRouteBinds() {
+        for (FormId form : FormId.values()) {
+            assertThat(SqlLibrary.PARAMETERS).containsAll(SqlLibrary.parameterNames(sql.aggregation(form)))
+                    .containsAll(SqlLibrary.parameterNames(sql.sourceChecks(form)));
+            assertThat(SqlLibrary.parameterNames(sql.aggregation(form))).contains("from", "until", "as_of", "regions", "zone");
+        }
+    }
+
+    @Test
     void explainStatementsUseOnlyTheParametersExplainBinds() {
         for (FormId form : FormId.values()) {
-            assertThat(SqlLibrary.EXPLAIN_PARAMETERS).containsAll(NamedParameters.parse(sql.explainRows(form)).names());
-            assertThat(NamedParameters.parse(sql.explainRows(form)).names()).contains("region", "column");
-            assertThat(SqlLibrary.EXPLAIN_PARAMETERS).containsAll(NamedParameters.parse(sql.explainRegions(form)).names());
+            assertThat(SqlLibrary.EXPLAIN_PARAMETERS).containsAll(SqlLibrary.parameterNames(sql.explainRows(form)));
+            assertThat(SqlLibrary.parameterNames(sql.explainRows(form))).contains("region", "column");
+            assertThat(SqlLibrary.EXPLAIN_PARAMETERS).containsAll(SqlLibrary.parameterNames(sql.explainRegions(form)));
         }
+    }
+
+    @Test
+    void statementWithAnUnboundParameterIsRefusedNamingIt() {
+        assertThatThrownBy(() -> SqlLibrary.checked("x.sql", "SELECT CAST(:period AS text), :from"))
+                .hasMessage("sql/x.sql uses parameter(s) [period] that nothing binds; accepted: [as_of, from, regions, until, zone]");
+        // an unspaced array slice reads as a parameter, and is refused before it reaches the database
+        assertThatThrownBy(() -> SqlLibrary.checked("x.sql", "SELECT (a)[1:50], :from"))
+                .hasMessageStartingWith("sql/x.sql uses parameter(s) [50]");
     }
 
     @Test

@@ -10,16 +10,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
 import kz.labour.reporting.form.FormId;
 import kz.labour.reporting.form.Region;
 import kz.labour.reporting.form.RegionCatalogue;
-import kz.labour.reporting.source.NamedParameters;
+import kz.labour.reporting.source.SourceQueries;
 import kz.labour.reporting.source.SqlLibrary;
 
 /**
  * Runs the project's form SQL ({@code src/main/resources/sql/*.sql}) over JDBC as the pipeline
- * composes it ({@link SqlLibrary}: fragments included): named parameters {@code :?name} become
- * {@code ?} placeholders bound by name.
+ * composes it ({@link SqlLibrary}: fragments included) and runs it ({@link SourceQueries}: named
+ * parameters {@code :name} bound by name), on one connection.
  */
 public final class FormSql {
 
@@ -50,13 +52,28 @@ public final class FormSql {
     /** Runs a form's statement named by its resource: {@code /sql/2-OZh.sql} or {@code /sql/2-OZh-source-checks.sql}. */
     public static List<Map<String, Object>> run(Connection connection, String resource, Map<String, Object> parameters)
             throws SQLException {
-        return NamedParameters.parse(statement(resource)).query(connection, parameters);
+        return on(connection).rows(statement(resource), parameters);
     }
 
     /** {@code EXPLAIN (options)} of the statement with these parameters. */
     public static String explain(Connection connection, String resource, String options, Map<String, Object> parameters)
             throws SQLException {
-        return NamedParameters.parse(statement(resource)).explain(connection, options, parameters);
+        return plan(connection, statement(resource), options, parameters);
+    }
+
+    /** {@code EXPLAIN (options)} of any statement with named parameters: the plan, one line per row. */
+    public static String plan(Connection connection, String statement, String options, Map<String, Object> parameters)
+            throws SQLException {
+        StringBuilder plan = new StringBuilder();
+        for (Map<String, Object> row : on(connection).rows("EXPLAIN (" + options + ") " + statement, parameters)) {
+            plan.append(row.values().iterator().next()).append('\n');
+        }
+        return plan.toString();
+    }
+
+    /** The application's way of reading the source, on a connection the caller holds (and closes). */
+    static SourceQueries on(Connection connection) {
+        return new SourceQueries(new SingleConnectionDataSource(connection, true), LIBRARY);
     }
 
     /** The statement as the pipeline runs it. */

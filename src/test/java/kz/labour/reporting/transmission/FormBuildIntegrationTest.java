@@ -11,7 +11,6 @@ import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -33,6 +33,7 @@ import kz.labour.reporting.form.Severity;
 import kz.labour.reporting.ledger.Origin;
 import kz.labour.reporting.quality.Stage;
 import kz.labour.reporting.quality.StageResult;
+import kz.labour.reporting.source.SourceQueries;
 import kz.labour.reporting.source.SqlLibrary;
 import kz.labour.reporting.support.PipelineTest;
 import kz.labour.reporting.support.TestPostgres;
@@ -178,10 +179,9 @@ class FormBuildIntegrationTest {
 
         @Test
         void routeBindsExactlyTheParametersTheStatementsMayUse(@Autowired FormBuilder builder) {
-            Map<String, Object> headers = new HashMap<>();
-            builder.bindSql(Job.planned(FormId.OZH, YearMonth.of(2025, 6), OffsetDateTime.parse(CUT_OFF),
-                    new TransmitRequest("2025-06", "2-OZh", CUT_OFF, Mode.DRY_RUN, Origin.CLI, "test")), headers);
-            assertThat(headers.keySet()).isEqualTo(SqlLibrary.PARAMETERS);
+            Map<String, Object> parameters = builder.sqlParameters(Job.planned(FormId.OZH, YearMonth.of(2025, 6),
+                    OffsetDateTime.parse(CUT_OFF), new TransmitRequest("2025-06", "2-OZh", CUT_OFF, Mode.DRY_RUN, Origin.CLI, "test")));
+            assertThat(parameters.keySet()).isEqualTo(SqlLibrary.PARAMETERS);
         }
 
         @Test
@@ -195,7 +195,8 @@ class FormBuildIntegrationTest {
         }
 
         @Test
-        void sourceStatementsRunAsUnnamedStatementsHoweverOftenTheyRun(@Autowired @Qualifier("sourceDataSource") DataSource source)
+        void sourceStatementsRunAsUnnamedStatementsHoweverOftenTheyRun(@Autowired @Qualifier("sourceDataSource") DataSource source,
+                                                                        @Autowired FormBuilder builder)
                 throws SQLException {
             try (Connection c = source.getConnection()) {
                 // pgjdbc would make a server-side prepared statement of the fifth run on one session
@@ -204,6 +205,13 @@ class FormBuildIntegrationTest {
                         ps.setObject(1, java.time.LocalDate.of(2025, 6, 1));
                         ps.executeQuery().close();
                     }
+                }
+                // and so on the application's path: the aggregation through the bean every source read takes
+                SourceQueries queries = new SourceQueries(new SingleConnectionDataSource(c, true), new SqlLibrary());
+                for (int run = 0; run < 6; run++) {
+                    assertThat(queries.aggregation(FormId.OZH, builder.sqlParameters(Job.planned(FormId.OZH, YearMonth.of(2025, 6),
+                            OffsetDateTime.parse(CUT_OFF), new TransmitRequest("2025-06", "2-OZh", CUT_OFF, Mode.DRY_RUN,
+                            Origin.CLI, "test"))))).isNotEmpty();
                 }
                 try (Statement st = c.createStatement(); var rs = st.executeQuery("SELECT string_agg(statement, ' | ') FROM pg_prepared_statements")) {
                     rs.next();

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Form cells as the variants are compared: numbers in one form whatever their scale, rows by region.
- * (The floor itself, a statement run over plain JDBC, is {@code NamedParameters.query}.)
+ * (The floor itself, a statement run on one bare connection, is {@code SqlBench}'s {@code bare}.)
  */
 final class Cells {
 

@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 
-import org.apache.camel.ProducerTemplate;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import kz.labour.reporting.form.Accumulation;
@@ -16,7 +15,7 @@ import kz.labour.reporting.form.RegionCatalogue;
 import kz.labour.reporting.quality.HistoryStore;
 import kz.labour.reporting.quality.PlausibilitySettings;
 import kz.labour.reporting.quality.QualityChecks;
-import kz.labour.reporting.source.SqlLibrary;
+import kz.labour.reporting.source.SourceQueries;
 import kz.labour.reporting.transmission.FormBuilder;
 import kz.labour.reporting.transmission.Job;
 
@@ -55,9 +54,8 @@ public final class DeliverHistory {
 
     /** Records {@code from}..{@code to} of both forms as delivered under {@code mode}. */
     static void record(ConfigurableApplicationContext context, Accumulation mode, YearMonth from, YearMonth to) {
-        ProducerTemplate producer = context.getBean(ProducerTemplate.class);
         FormBuilder builder = context.getBean(FormBuilder.class);
-        SqlLibrary sql = context.getBean(SqlLibrary.class);
+        SourceQueries source = context.getBean(SourceQueries.class);
         QualityChecks qualityChecks = context.getBean(QualityChecks.class);
         ZoneId zone = ZoneId.of(context.getEnvironment().getProperty("reporting.zone", "Asia/Almaty"));
         // the route's layout without the checks: history needs no history of its own
@@ -70,7 +68,7 @@ public final class DeliverHistory {
             OffsetDateTime cutOff = p.plusMonths(1).atDay(1).atTime(LocalTime.of(6, 0)).atZone(zone).toOffsetDateTime();
             for (FormId form : FormId.values()) {
                 Job planned = SqlBench.job(form, p, cutOff);
-                Job job = withoutChecks.aggregated(planned, SqlBench.aggregate(producer, builder, sql, planned), null);
+                Job job = withoutChecks.aggregated(planned, SqlBench.aggregate(source, builder, planned), null);
                 if (job.table() == null) {
                     throw new IllegalStateException(form + " " + p + ": no table to record as delivered history: " + job.findings());
                 }

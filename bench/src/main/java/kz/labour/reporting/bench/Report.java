@@ -18,8 +18,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * unit test, asserts the speed targets.
  *
  * <p>The targets (BENCHMARKS.md, "Targets"): the pipeline, less its quality checks, within 1.1 x the
- * same SQL run bare, or at most 5 ms above it (for a statement of a few tens of milliseconds
- * camel-jdbc's fixed cost is a few milliseconds, more than a tenth); a month's build with the quality
+ * same SQL run bare, or at most 5 ms above it (for a statement of a few tens of milliseconds a
+ * fixed cost per statement of a few milliseconds is more than a tenth); a month's build with the quality
  * checks under 1 s and a year to date under 3 s; the one-shot start, its memory and the backfill
  * against their references. The checks' own time is the route's step after the aggregation with the
  * checks less the same step with them switched off, paired by round; their share is that over the
@@ -62,10 +62,10 @@ public final class Report {
         JsonNode sql = json.readTree(out.resolve("sql.json").toFile());
         md.append("## Building a form: SQL through the pipeline vs bare JDBC vs a row-pulling peer\n\n");
         md.append("Period ").append(sql.get("period").asText()).append(", asOf ").append(sql.get("asOf").asText())
-                .append(". Medians in ms. *pipeline* = route `build-form` (the aggregation statement over camel-jdbc, which ")
+                .append(". Medians in ms. *pipeline* = route `build-form` (the aggregation statement through the source pool, which ")
                 .append("also counts unsound source rows, then the form table and controls) less its quality checks, ")
                 .append("round by round (the next table gives the build with them); *pipeline-agg* = that ")
-                .append("statement's step alone; *bare* = the same statement over plain JDBC; *peer* = the period's rows ")
+                .append("statement's step alone; *bare* = the same statement on one bare connection; *peer* = the period's rows ")
                 .append("pulled whole into the JVM and counted there (source checks included); *peer-lean* = the same ")
                 .append("selecting only the columns it needs; *source-checks statement* = the statement that names unsound rows, which runs only ")
                 .append("when the aggregation finds unsound rows (informative); *JIT on* = bare with the server's JIT ")

@@ -21,11 +21,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import javax.sql.DataSource;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.boot.SpringApplication;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -48,7 +48,7 @@ import kz.labour.reporting.quality.PeriodFigures;
 import kz.labour.reporting.quality.PlausibilitySettings;
 import kz.labour.reporting.quality.QualityChecks;
 import kz.labour.reporting.signing.Signing;
-import kz.labour.reporting.source.NamedParameters;
+import kz.labour.reporting.source.SourceQueries;
 import kz.labour.reporting.source.SqlLibrary;
 import kz.labour.reporting.transmission.FormBuilder;
 import kz.labour.reporting.transmission.Job;
@@ -65,15 +65,16 @@ import kz.labour.reporting.transmission.TransmitRequest;
  * SOURCE_DB_* / PIPELINE_DB_* environment variables), started once per accumulation mode because
  * the mode is a deployment setting. Variants:
  * <ul>
- * <li>{@code pipeline}: {@code direct:build-form} with a dry-run Job: bindSql, the aggregation over
- *     camel-jdbc (one statement, which also counts the period's unsound source rows), FormTable,
+ * <li>{@code pipeline}: {@code direct:build-form} with a dry-run Job: sqlParameters, the aggregation
+ *     through {@link SourceQueries} on the source pool (one statement, which also counts the period's
+ *     unsound source rows), FormTable,
  *     controls and the quality checks (plausibility over the form's history, cross-form) with the
  *     history delivered (on a clean period the source-checks statement does not run);</li>
- * <li>{@code pipeline-agg}: the route's aggregation step alone: the same {@code jdbc:sourceDataSource}
- *     endpoint with the headers bindSql sets;</li>
- * <li>{@code bare}: the aggregation statement over plain JDBC on one open connection with the same
- *     session settings as the pipeline's pool (statement timeout, JIT off), its rows read and their
- *     soundness checked;</li>
+ * <li>{@code pipeline-agg}: the route's aggregation step alone: the application's {@code sourceQueries}
+ *     bean (the source pool) with the parameters sqlParameters gives;</li>
+ * <li>{@code bare}: the aggregation statement on one open connection with the same session settings
+ *     as the pipeline's pool (statement timeout, JIT off), bound by the same {@link SourceQueries}
+ *     code but without pool or route, its rows read and their soundness checked;</li>
  * <li>{@code peer}: {@link RowPullingPeer} pulling the period's rows whole, the same numbers and
  *     source checks computed in the JVM;</li>
  * <li>{@code peer-lean}: the same peer selecting only the columns it needs;</li>
@@ -100,7 +101,6 @@ import kz.labour.reporting.transmission.TransmitRequest;
  */
 public final class SqlBench {
 
-    static final String JDBC = "jdbc:sourceDataSource?useHeadersAsParameters=true&outputType=SelectList&resetAutoCommit=false";
     static final List<String> VARIANTS = List.of("pipeline", "pipeline-agg", "bare", "peer", "peer-lean", "quality",
             "quality-off");
     /** The region whose cell explain is timed on: Karaganda, one of the busiest. */
@@ -149,6 +149,7 @@ public final class SqlBench {
             ProducerTemplate producer = context.getBean(ProducerTemplate.class);
             FormBuilder builder = context.getBean(FormBuilder.class);
             SqlLibrary sql = context.getBean(SqlLibrary.class);
+            SourceQueries source = context.getBean(SourceQueries.class);
             Explainer explainer = context.getBean(Explainer.class);
             String prefixes = context.getBean(RegionCatalogue.class).prefixList();
             ZoneId zone = ZoneId.of(context.getEnvironment().getProperty("reporting.zone", "Asia/Almaty"));
@@ -163,8 +164,7 @@ public final class SqlBench {
             DeliverHistory.record(context, mode, period.minusMonths(periodsRead(plausibility, mode)), period.minusMonths(1));
 
             // The values the route binds, from the route's own step.
-            Map<String, Object> parameters = new LinkedHashMap<>();
-            builder.bindSql(job(FormId.MEIZHM, period, asOf), parameters);
+            Map<String, Object> parameters = builder.sqlParameters(job(FormId.MEIZHM, period, asOf));
             LocalDate from = mode.from(period);
             OffsetDateTime windowStart = from.atStartOfDay(zone).toOffsetDateTime();
 
@@ -177,14 +177,14 @@ public final class SqlBench {
                 Set<String> regionSet = RowPullingPeer.regionSet(prefixes);
                 RowPullingPeer peer = new RowPullingPeer(peerConnection, regionSet, true);
                 RowPullingPeer leanPeer = new RowPullingPeer(peerConnection, regionSet, false);
+                SourceQueries onBare = new SourceQueries(new SingleConnectionDataSource(bare, true), sql);
+                SourceQueries onJitDefault = new SourceQueries(new SingleConnectionDataSource(jitDefault, true), sql);
                 Map<String, Object> result = new LinkedHashMap<>();
                 for (FormId form : FormId.values()) {
-                    NamedParameters checks = NamedParameters.parse(sql.sourceChecks(form));
-                    NamedParameters aggregation = NamedParameters.parse(sql.aggregation(form));
                     Map<String, Runnable> variants = new LinkedHashMap<>();
                     Map<String, Object> last = Collections.synchronizedMap(new LinkedHashMap<>());
                     // the period's aggregated rows as the route's step after the aggregation gets them
-                    List<Map<String, Object>> aggregated = aggregate(producer, builder, sql, job(form, period, asOf));
+                    List<Map<String, Object>> aggregated = aggregate(source, builder, job(form, period, asOf));
                     variants.put("pipeline", () -> {
                         Exchange ex = producer.send("direct:build-form", e -> e.setProperty("job", job(form, period, asOf)));
                         rethrow(ex);
@@ -194,9 +194,9 @@ public final class SqlBench {
                         last.put("warnings", job.findings().size());
                     });
                     variants.put("pipeline-agg", () -> last.put("pipeline-agg",
-                            Cells.normalise(aggregate(producer, builder, sql, job(form, period, asOf)))));
+                            Cells.normalise(aggregate(source, builder, job(form, period, asOf)))));
                     variants.put("bare", () -> sqlRun(() -> {
-                        List<Map<String, Object>> rows = aggregation.query(bare, parameters);
+                        List<Map<String, Object>> rows = onBare.aggregation(form, parameters);
                         if (rows.stream().anyMatch(r -> ((Number) r.get("suspect")).longValue() != 0
                                 || ((Number) r.get("unplaced")).longValue() != 0
                                 || !regionSet.contains(String.valueOf(r.get("region"))))) {
@@ -262,13 +262,13 @@ public final class SqlBench {
                     for (int i = 0; i < 3; i++) {
                         long t0 = System.nanoTime();
                         sqlRun(() -> {
-                            if (!checks.query(bare, parameters).isEmpty()) {
+                            if (!onBare.sourceChecks(form, parameters).isEmpty()) {
                                 throw new IllegalStateException(form + ": the source checks name rows on a sound period");
                             }
                         });
                         checkRuns.add((System.nanoTime() - t0) / 1e6);
                         t0 = System.nanoTime();
-                        sqlRun(() -> aggregation.query(jitDefault, parameters));
+                        sqlRun(() -> onJitDefault.aggregation(form, parameters));
                         jit.add((System.nanoTime() - t0) / 1e6);
                     }
                     samples.put("checks", checkRuns);
@@ -300,13 +300,13 @@ public final class SqlBench {
                     }
 
                     Files.writeString(out.resolve("plans").resolve(mode + "-" + form.ascii() + ".txt"),
-                            "-- " + form.ascii() + ".sql\n" + aggregation.explain(bare, "ANALYZE, BUFFERS", parameters)
+                            "-- " + form.ascii() + ".sql\n" + plan(onBare, sql.aggregation(form), parameters)
                                     + "\n-- " + form.ascii() + "-source-checks.sql (runs only when the aggregation finds unsound rows)\n"
-                                    + checks.explain(bare, "ANALYZE, BUFFERS", parameters)
+                                    + plan(onBare, sql.sourceChecks(form), parameters)
                                     + "\n-- explain-rows.sql (explain " + EXPLAINED_REGION + ":" + column + ")\n"
-                                    + NamedParameters.parse(sql.explainRows(form)).explain(bare, "ANALYZE, BUFFERS", explainParameters)
+                                    + plan(onBare, sql.explainRows(form), explainParameters)
                                     + "\n-- explain-regions.sql (explain 000000000:" + column + ")\n"
-                                    + NamedParameters.parse(sql.explainRegions(form)).explain(bare, "ANALYZE, BUFFERS", explainParameters));
+                                    + plan(onBare, sql.explainRegions(form), explainParameters));
 
                     Map<String, Object> formResult = new LinkedHashMap<>();
                     samples.forEach((v, s) -> formResult.put(v, Map.of("median", median(s), "samples", s)));
@@ -328,17 +328,22 @@ public final class SqlBench {
         }
     }
 
-    /** The route's aggregation step alone: the same endpoint, with the headers bindSql sets. */
-    static List<Map<String, Object>> aggregate(ProducerTemplate producer, FormBuilder builder, SqlLibrary sql, Job job) {
-        Exchange ex = producer.send(JDBC, e -> {
-            e.setProperty("job", job);
-            builder.bindSql(job, e.getMessage().getHeaders());
-            e.getMessage().setBody(sql.aggregation(job.form()));
-        });
-        rethrow(ex);
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> rows = ex.getMessage().getBody(List.class);
-        return rows;
+    /** The route's aggregation step alone: the same bean, with the parameters the route passes it. */
+    static List<Map<String, Object>> aggregate(SourceQueries source, FormBuilder builder, Job job) {
+        try {
+            return source.aggregation(job.form(), builder.sqlParameters(job));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code EXPLAIN (ANALYZE, BUFFERS)} of a statement: the plan, one line per row. */
+    static String plan(SourceQueries on, String statement, Map<String, Object> parameters) throws SQLException {
+        StringBuilder plan = new StringBuilder();
+        for (Map<String, Object> row : on.rows("EXPLAIN (ANALYZE, BUFFERS) " + statement, parameters)) {
+            plan.append(row.values().iterator().next()).append('\n');
+        }
+        return plan.toString();
     }
 
     /**
@@ -388,7 +393,7 @@ public final class SqlBench {
     static FormBuilder formBuilder(ConfigurableApplicationContext context, QualityChecks checks) {
         return new FormBuilder(context.getBean(ReportingSettings.class), context.getBean(Labels.class),
                 context.getBean(RegionCatalogue.class), context.getBean(Clock.class), context.getBean(Signing.class), checks,
-                context.getBean("sourceDataSource", DataSource.class), context.getBean(SqlLibrary.class));
+                context.getBean(SourceQueries.class));
     }
 
     /** The same settings with the checks switched off, as {@code reporting.plausibility.enabled=false}. */
@@ -414,7 +419,7 @@ public final class SqlBench {
                 Mode.DRY_RUN, Origin.CLI, "bench"));
     }
 
-    /** All variants computed the same numbers: pipeline table, camel-jdbc rows, bare rows, peer. */
+    /** All variants computed the same numbers: pipeline table, the route step's rows, bare rows, peer. */
     @SuppressWarnings("unchecked")
     private static void verify(FormId form, Map<String, Object> last) {
         Object reference = last.get("bare");
@@ -464,8 +469,7 @@ public final class SqlBench {
     /**
      * A connection with the pipeline pool's session settings (or the server's JIT default). Its
      * statements stay unnamed (prepareThreshold=0), so PostgreSQL plans every execution for its
-     * parameters, as it does on the pipeline's path (camel-jdbc describes each statement before
-     * running it, which keeps pgjdbc from preparing it on the server). A named statement would switch
+     * parameters, as it does on the pipeline's path (whose pool sets the same). A named statement would switch
      * to a generic plan after five runs, and the generic plan of the 1-MEIZhM checks is slower: the
      * floor would then not be one.
      */

@@ -1,0 +1,68 @@
+package kz.labour.reporting.source;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import kz.labour.reporting.form.FormId;
+
+/**
+ * The one way the application reads the source: the statements of {@link SqlLibrary}, their named
+ * parameters ({@code :from}) bound from a map by Spring's {@link NamedParameterJdbcTemplate} on the
+ * source pool (read-only sessions, unnamed statements: {@code SourceConfiguration}). Route
+ * {@code build-form} calls it for the aggregation and the source checks, the quality checks for the
+ * history they build from the source, and {@code explain} for the rows behind a cell.
+ *
+ * <p>A statement that fails throws the driver's or the pool's own {@link SQLException}: Spring's
+ * wrapper would put the whole statement into the one line operators read.
+ */
+@Component("sourceQueries")
+public class SourceQueries {
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final SqlLibrary sql;
+
+    public SourceQueries(@Qualifier("sourceDataSource") DataSource source, SqlLibrary sql) {
+        this.jdbc = new NamedParameterJdbcTemplate(source);
+        this.sql = sql;
+    }
+
+    /** A form's aggregation: {@code region, c2, c3, …, suspect, unplaced} per region prefix. */
+    public List<Map<String, Object>> aggregation(FormId form, Map<String, ?> parameters) throws SQLException {
+        return rows(sql.aggregation(form), parameters);
+    }
+
+    /** The rows the form's aggregation cannot count, by relation and problem. */
+    public List<Map<String, Object>> sourceChecks(FormId form, Map<String, ?> parameters) throws SQLException {
+        return rows(sql.sourceChecks(form), parameters);
+    }
+
+    /** The rows behind one region's cell, each with its contribution. */
+    public List<Map<String, Object>> explainRows(FormId form, Map<String, ?> parameters) throws SQLException {
+        return rows(sql.explainRows(form), parameters);
+    }
+
+    /** One column's contributions summed per region prefix. */
+    public List<Map<String, Object>> explainRegions(FormId form, Map<String, ?> parameters) throws SQLException {
+        return rows(sql.explainRegions(form), parameters);
+    }
+
+    /** The statement's rows, each a map from column label to value, in order. */
+    public List<Map<String, Object>> rows(String statement, Map<String, ?> parameters) throws SQLException {
+        try {
+            return jdbc.queryForList(statement, parameters);
+        } catch (DataAccessException e) {
+            if (e.getCause() instanceof SQLException driver) {
+                throw driver;
+            }
+            throw e;
+        }
+    }
+}
