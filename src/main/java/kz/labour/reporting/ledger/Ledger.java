@@ -2,8 +2,6 @@ package kz.labour.reporting.ledger;
 
 import java.math.BigDecimal;
 import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -15,9 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -254,36 +254,29 @@ public class Ledger {
         if (findings.isEmpty()) {
             return;
         }
-        jdbc().execute((Connection connection) -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO finding (attempt_id, ordinal, rule, severity, location, message, kato, column_number,
-                                         relation, ids, value_names, value_numbers)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)) {
-                int ordinal = 0;
-                for (Finding f : findings) {
-                    insert.setLong(1, attempt);
-                    insert.setInt(2, ++ordinal);
-                    insert.setString(3, f.rule());
-                    insert.setString(4, f.severity().name());
-                    insert.setString(5, f.where());
-                    insert.setString(6, f.message() == null ? "" : f.message());
-                    insert.setString(7, f.kato());
-                    if (f.column() == null) {
-                        insert.setNull(8, Types.INTEGER);
-                    } else {
-                        insert.setInt(8, f.column());
-                    }
-                    insert.setString(9, f.relation());
-                    insert.setArray(10, connection.createArrayOf("bigint", f.ids().toArray(Long[]::new)));
-                    insert.setArray(11, connection.createArrayOf("text", f.values().keySet().toArray(String[]::new)));
-                    insert.setArray(12, connection.createArrayOf("numeric", f.values().values().toArray(BigDecimal[]::new)));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-            return null;
-        });
+        SqlParameterSource[] rows = new SqlParameterSource[findings.size()];
+        for (int i = 0; i < rows.length; i++) {
+            Finding f = findings.get(i);
+            rows[i] = new MapSqlParameterSource()
+                    .addValue("attempt", attempt)
+                    .addValue("ordinal", i + 1)
+                    .addValue("rule", f.rule(), Types.VARCHAR)
+                    .addValue("severity", f.severity().name())
+                    .addValue("location", f.where(), Types.VARCHAR)
+                    .addValue("message", f.message() == null ? "" : f.message())
+                    .addValue("kato", f.kato(), Types.VARCHAR)
+                    .addValue("column", f.column(), Types.INTEGER)
+                    .addValue("relation", f.relation(), Types.VARCHAR)
+                    .addValue("ids", new SqlArrayValue("bigint", (Object[]) f.ids().toArray(Long[]::new)))
+                    .addValue("value_names", new SqlArrayValue("text", (Object[]) f.values().keySet().toArray(String[]::new)))
+                    .addValue("value_numbers", new SqlArrayValue("numeric", (Object[]) f.values().values().toArray(BigDecimal[]::new)));
+        }
+        database.named().batchUpdate("""
+                INSERT INTO finding (attempt_id, ordinal, rule, severity, location, message, kato, column_number,
+                                     relation, ids, value_names, value_numbers)
+                VALUES (:attempt, :ordinal, :rule, :severity, :location, :message, :kato, :column,
+                        :relation, :ids, :value_names, :value_numbers)
+                """, rows);
     }
 
     /** The findings of each attempt, in their order. */
@@ -292,12 +285,14 @@ public class Ledger {
             return Map.of();
         }
         Map<Long, List<Finding>> byAttempt = new LinkedHashMap<>();
-        jdbc().query("SELECT attempt_id, rule, severity, location, message, kato, column_number, relation, ids, value_names, "
-                        + "value_numbers FROM finding WHERE attempt_id IN ("
-                        + attempts.stream().map(a -> "?").collect(Collectors.joining(", ")) + ") ORDER BY attempt_id, ordinal",
+        database.named().query("""
+                SELECT attempt_id, rule, severity, location, message, kato, column_number, relation, ids, value_names,
+                       value_numbers
+                  FROM finding WHERE attempt_id IN (:attempts) ORDER BY attempt_id, ordinal
+                """, Map.of("attempts", attempts),
                 (ResultSet rs) -> {
                     byAttempt.computeIfAbsent(rs.getLong("attempt_id"), a -> new ArrayList<>()).add(finding(rs));
-                }, attempts.toArray());
+                });
         return byAttempt;
     }
 

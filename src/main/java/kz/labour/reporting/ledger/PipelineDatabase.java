@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,6 +27,7 @@ public class PipelineDatabase {
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final Flyway flyway;
     private final TransactionTemplate transactions;
     private volatile boolean migrated;
@@ -40,6 +42,7 @@ public class PipelineDatabase {
         }
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
+        this.named = new NamedParameterJdbcTemplate(jdbc);
         this.transactions = new TransactionTemplate(transactionManager);
         this.flyway = Flyway.configure().dataSource(dataSource).locations(LOCATION).load();
     }
@@ -60,6 +63,16 @@ public class PipelineDatabase {
     public JdbcTemplate jdbc() {
         ensureMigrated();
         return jdbc;
+    }
+
+    /**
+     * The same, with named parameters ({@code :name}): a collection bound to one expands to an
+     * {@code IN} list, and batches take one parameter source per row. Takes part in transactions like
+     * {@link #jdbc()}.
+     */
+    public NamedParameterJdbcTemplate named() {
+        ensureMigrated();
+        return named;
     }
 
     /**

@@ -58,7 +58,7 @@ public class ReceiptBook {
     }
 
     private NamedParameterJdbcTemplate sql() {
-        return new NamedParameterJdbcTemplate(database.jdbc());
+        return database.named();
     }
 
     /** Records one receipt (see {@link #record(IncomingReceipt, byte[])}), without a detached signature. */
