@@ -37,10 +37,11 @@ import kz.labour.reporting.support.TestPostgres;
  * the source) reads each form's period from the source once, however many forms and months of the run
  * need it: a 12-month backfill of both forms, counted at the source's JDBC statements.
  * <p>
- * By hand: the run builds 2024-07..2025-06 of each form; each month's plausibility reads its form's
- * 12 months before (back to 2023-07) and its cross-form rule the other form's 2 months before and the
- * month itself; so each form needs 2023-07..2025-06, 24 periods, 48 aggregations in all. Without
- * sharing, each of the 24 jobs read 12 + 3 periods of history and its own: 384.
+ * By hand, with a history of 12 periods (set below; the count follows from it): the run builds
+ * 2024-07..2025-06 of each form; each month's plausibility reads its form's 12 months before (back
+ * to 2023-07) and its cross-form rule the other form's 2 months before and the month itself; so each
+ * form needs 2023-07..2025-06, 24 periods, 48 aggregations in all. Without sharing, each of the 24
+ * jobs read 12 + 3 periods of history and its own: 384.
  */
 @PipelineTest
 @DirtiesContext
@@ -62,6 +63,7 @@ class SourceReadOncePerRunIntegrationTest {
         registry.add("pipeline.datasource.url", () -> pipeline);
         registry.add("reporting.outbox", () -> outbox.toString());
         registry.add("reporting.accumulation", () -> "MONTH");
+        registry.add("reporting.plausibility.history-periods", () -> "12");
     }
 
     @Autowired
