@@ -7,7 +7,9 @@ CREATE TABLE receipt (
     source_key       text        NOT NULL UNIQUE,
     kind             text        NOT NULL CHECK (kind IN ('DSN', 'MDN', 'ACK', 'REPLY')),
     channel          text        NOT NULL CHECK (channel IN ('SFTP', 'MAIL')),
-    -- DSN: the final recipient it reports on; null for the other kinds
+    -- whose receipt it is: DSN the recipient it reports on, MDN the recipient whose mail program sent it
+    -- (each its Original-Recipient, else Final-Recipient), REPLY the sender (From); null for an
+    -- acknowledgement file, an MDN naming no recipient, or a receipt that cannot be read
     recipient        text,
     -- as the receipt states it: ACK RECEIVED|ACCEPTED|ACCEPTED_WITH_WARNINGS|REJECTED, DSN action, MDN
     -- disposition type; null for a reply or an unreadable receipt

@@ -42,11 +42,6 @@ public class AckFiles {
         this.verifier = verifier;
     }
 
-    /** Whether acknowledgement files are read: RECEIPTS_SFTP_DIRECTORY is set. */
-    public boolean enabled() {
-        return settings.readsAcknowledgementFiles();
-    }
-
     /** "sftp.example:22/acks", as the log names where acknowledgements are read. */
     public String where() {
         return sftp.address() + "/" + settings.sftp().directory();

@@ -14,7 +14,9 @@ import kz.labour.reporting.BadInputException;
  * RECEIPTS_IMAP_*): the mailbox of MAIL_FROM. Without a host, mail receipts are not read. Checked
  * while binding, so a bad value stops the start (exit 2) naming the variable and what is accepted.
  *
- * @param security    {@code ssl} (IMAP over TLS, port 993), {@code starttls} (required, port 143) or {@code none}
+ * @param port        RECEIPTS_IMAP_PORT, or when that is unset the security's usual port: 993 for {@code ssl},
+ *                    143 for {@code starttls} and {@code none}
+ * @param security    {@code ssl} (IMAP over TLS), {@code starttls} (required) or {@code none}
  * @param doneFolder  where a recorded message is moved
  * @param failedFolder where a message set aside (unmatched, invalid, superseded...) is moved for a person
  * @param maxBytes    a larger message is recorded invalid unread
@@ -31,11 +33,11 @@ public record ImapSettings(String host, int port, String user, String password, 
 
     /** As bound from the configuration: each value's text checked, naming its variable. */
     @ConstructorBinding
-    public ImapSettings(String host, @DefaultValue("993") String port, String user, String password,
+    public ImapSettings(String host, String port, String user, String password,
             @DefaultValue("ssl") String security, @DefaultValue("Processed") String doneFolder,
             @DefaultValue("Failed") String failedFolder, @DefaultValue("10485760") String maxBytes,
             @DefaultValue("60000") String pollDelay, @DefaultValue("30000") String timeout) {
-        this(blankToNull(host), port(port), blankToNull(user), password, security(security),
+        this(blankToNull(host), port(port, security(security)), blankToNull(user), password, security(security),
                 folder("RECEIPTS_IMAP_DONE_FOLDER", doneFolder), folder("receipts.imap.failed-folder", failedFolder),
                 positive("receipts.imap.max-bytes", maxBytes), positive("receipts.imap.poll-delay", pollDelay),
                 (int) positive("receipts.imap.timeout", timeout));
@@ -59,6 +61,15 @@ public record ImapSettings(String host, int port, String user, String password, 
     /** Whether mail receipts are read at all. */
     public boolean reads() {
         return host != null;
+    }
+
+    /** The mailbox's server, as the route's URI names it (port already chosen): {@code {{bean:receiptsImapServer.host}}}. */
+    public record Server(String host, int port) {
+    }
+
+    /** Where the route connects: the host and the port, RECEIPTS_IMAP_PORT or the security's usual one. */
+    public Server server() {
+        return new Server(host, port);
     }
 
     /** "reports@imap.example:993 (ssl)", as the log names the mailbox: never the password. */
@@ -93,12 +104,16 @@ public record ImapSettings(String host, int port, String user, String password, 
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static int port(String text) {
+    /** The port as given, or the usual one of the security (IMAPS 993; IMAP, with or without STARTTLS, 143). */
+    private static int port(String text, Security security) {
         String t = text == null ? "" : text.strip();
+        if (t.isEmpty()) {
+            return security == Security.SSL ? 993 : 143;
+        }
         if (t.matches("\\d{1,5}") && Integer.parseInt(t) >= 1 && Integer.parseInt(t) <= 65535) {
             return Integer.parseInt(t);
         }
-        throw new BadInputException("RECEIPTS_IMAP_PORT", "'" + text + "' is not a port; accepted: a whole number from 1 to 65535");
+        throw new BadInputException("RECEIPTS_IMAP_PORT", "'" + text + "' is not a port; accepted: a whole number from 1 to 65535, or unset for 993 with ssl and 143 otherwise");
     }
 
     private static Security security(String text) {

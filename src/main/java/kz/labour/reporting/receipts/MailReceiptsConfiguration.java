@@ -42,6 +42,15 @@ class MailReceiptsConfiguration {
         };
     }
 
+    /**
+     * {@code imap:{{bean:receiptsImapServer.host}}:{{bean:receiptsImapServer.port}}} in the route: the port
+     * chosen by the settings (RECEIPTS_IMAP_PORT, or the security's usual one), which a placeholder cannot.
+     */
+    @Bean
+    public ImapSettings.Server receiptsImapServer(ImapSettings imap) {
+        return imap.server();
+    }
+
     /** {@code additionalJavaMailProperties=#receiptsImapProperties}: see {@link ImapSettings#javaMailProperties()}. */
     @Bean
     public Properties receiptsImapProperties(ImapSettings imap) {

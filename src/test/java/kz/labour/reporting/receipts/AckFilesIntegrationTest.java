@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,7 +44,8 @@ import kz.labour.reporting.support.TestPostgres;
  * Acknowledgement files read by the route receipts-sftp from the embedded SFTP server (host key pinned,
  * key login), recorded in the ledger on a real PostgreSQL. Every kind of bad file is recorded with its
  * reason, kept in the outbox and moved to failed/, and the good ones beside it are read as usual.
- * Each test uses its own periods.
+ * The consumer runs from the context's start, as in the service: files appear while it polls. Each
+ * test uses its own periods.
  */
 @PipelineTest
 class AckFilesIntegrationTest {
@@ -85,9 +87,12 @@ class AckFilesIntegrationTest {
         return env.sftp.root().resolve(ACKS);
     }
 
-    /** The service starts the consumer; the test context is a one-shot one, so the test does. */
-    void reading() throws Exception {
-        camel.getRouteController().startRoute("receipts-sftp");
+    /**
+     * The consumer runs as in the service: the test context reads receipts (it is no one-shot command,
+     * only its schedule is off), so the route exists and started with the context; nobody starts it.
+     */
+    void reading() {
+        assertThat(camel.getRouteController().getRouteStatus("receipts-sftp")).isEqualTo(ServiceStatus.Started);
     }
 
     Transmission delivered(YearMonth period, int version) {
@@ -276,6 +281,7 @@ class AckFilesIntegrationTest {
             assertThat(db.queryForObject("SELECT count(*) FROM camel_messageprocessed WHERE processorname = 'receipts-sftp' "
                     + "AND messageid LIKE ?", Integer.class, name + "-%")).as("remembered as read").isEqualTo(1);
         } finally {
+            // the directory is put back with the consumer stopped, so it never sees it half restored
             camel.getRouteController().stopRoute("receipts-sftp");
             Files.delete(done);
             if (Files.isDirectory(earlier)) {
@@ -286,6 +292,7 @@ class AckFilesIntegrationTest {
                     Files.delete(f);
                 }
             }
+            camel.getRouteController().startRoute("receipts-sftp");
         }
     }
 

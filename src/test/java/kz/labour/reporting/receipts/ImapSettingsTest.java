@@ -36,10 +36,25 @@ class ImapSettingsTest {
     }
 
     @Test
+    void anUnsetPortIsTheSecuritysUsualOneAndASetPortIsKeptWhateverTheSecurity() {
+        // RECEIPTS_IMAP_PORT unset: bound as null, or as "" through ${RECEIPTS_IMAP_PORT:} in application.yml
+        assertThat(bind("h", null, "u", "p", "ssl", "Processed").port()).isEqualTo(993);
+        assertThat(bind("h", "", "u", "p", "ssl", "Processed").port()).isEqualTo(993);
+        assertThat(bind("h", " ", "u", "p", "starttls", "Processed").port()).isEqualTo(143);
+        assertThat(bind("h", "", "u", "p", "none", "Processed").port()).isEqualTo(143);
+        assertThat(bind("h", "", "u", "p", "starttls", "Processed").server()).isEqualTo(new ImapSettings.Server("h", 143));
+        assertThat(bind("h", "1993", "u", "p", "ssl", "Processed").port()).isEqualTo(1993);
+        assertThat(bind("h", "993", "u", "p", "starttls", "Processed").port()).as("as set, even if unusual").isEqualTo(993);
+        assertThat(bind("h", "", "u", "p", "none", "Processed").mailbox()).isEqualTo("u@h:143 (none)");
+    }
+
+    @Test
     void badValuesAreRefusedNamingTheVariableAndWhatIsAccepted() {
         assertThatThrownBy(() -> bind("h", "993", "u", "p", "tls", "Processed")).isInstanceOf(BadInputException.class)
                 .hasMessage("RECEIPTS_IMAP_SECURITY: 'tls' is not known; accepted: ssl, starttls or none");
-        assertThatThrownBy(() -> bind("h", "99999", "u", "p", "ssl", "Processed")).hasMessageStartingWith("RECEIPTS_IMAP_PORT: '99999'");
+        assertThatThrownBy(() -> bind("h", "99999", "u", "p", "ssl", "Processed")).hasMessage("RECEIPTS_IMAP_PORT: '99999' is not a port; "
+                + "accepted: a whole number from 1 to 65535, or unset for 993 with ssl and 143 otherwise");
+        assertThatThrownBy(() -> bind("h", "imap", "u", "p", "ssl", "Processed")).hasMessageStartingWith("RECEIPTS_IMAP_PORT: 'imap'");
         assertThatThrownBy(() -> bind("h", "993", "", "p", "ssl", "Processed")).hasMessageStartingWith("RECEIPTS_IMAP_USER: empty");
         assertThatThrownBy(() -> bind("h", "993", "u", "", "ssl", "Processed")).hasMessageStartingWith("RECEIPTS_IMAP_PASSWORD: empty");
         assertThatThrownBy(() -> bind("h", "993", "u", "p", "ssl", "INBOX")).hasMessageStartingWith("RECEIPTS_IMAP_DONE_FOLDER: 'INBOX'");

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -68,6 +69,7 @@ class TwoInstancesAckIntegrationTest {
 
     ConfigurableApplicationContext instance(Path trustStore) {
         Map<String, Object> p = new LinkedHashMap<>(env.properties());
+        // the schedule off (two clustered schedulers are not this test's business); receipts are read all the same
         p.put("reporting.schedule.enabled", false);
         p.putAll(TestOrganisation.properties());
         p.put("source.datasource.username", "postgres");
@@ -120,8 +122,11 @@ class TwoInstancesAckIntegrationTest {
             write(acks.resolve(stem(p) + ".ack.json"), json);
         }
 
-        a.getBean(CamelContext.class).getRouteController().startRoute("receipts-sftp");
-        b.getBean(CamelContext.class).getRouteController().startRoute("receipts-sftp");
+        // both consumers polling since their instance started, as in the service: nobody starts them
+        for (ConfigurableApplicationContext instance : List.of(a, b)) {
+            assertThat(instance.getBean(CamelContext.class).getRouteController().getRouteStatus("receipts-sftp"))
+                    .isEqualTo(ServiceStatus.Started);
+        }
 
         JdbcTemplate db = new JdbcTemplate(TestPostgres.dataSource(env.pipeline));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(db.queryForObject(
