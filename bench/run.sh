@@ -122,7 +122,7 @@ step "machine"
 } > "$out/machine.txt"
 cat "$out/machine.txt" >&2
 
-step "SQL: pipeline vs bare vs peer (MONTH: $month_rounds rounds, YEAR_TO_DATE: $ytd_rounds rounds)"
+[ "$one_phase" = true ] || step "SQL: pipeline vs bare vs peer (MONTH: $month_rounds rounds, YEAR_TO_DATE: $ytd_rounds rounds)"
 # SerialGC: no concurrent GC threads competing with PostgreSQL for the two cores while a variant runs.
 [ "$one_phase" = true ] || java -Xmx1g -XX:+UseSerialGC -cp "$cp" kz.labour.reporting.bench.SqlBench "$out" "$period" "$as_of" "$month_rounds" "$ytd_rounds" "$warmup"
 
@@ -161,7 +161,7 @@ SIGNING_PW=$signing_pw openssl pkcs12 -export -inkey "$pki/org.key" -in "$pki/or
     -out "$pki/org.p12" -passout env:SIGNING_PW
 signed="env SIGNING_KEYSTORE_FILE=$pki/org.p12 SIGNING_KEYSTORE_PASSWORD=$signing_pw"
 
-step "signing alone: key store, ten file signatures and two S/MIME messages per pass, in a one-shot JVM"
+[ "$one_phase" = true ] || step "signing alone: key store, ten file signatures and two S/MIME messages per pass, in a one-shot JVM"
 [ "$one_phase" = true ] || $signed java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xms32m -Xmx256m -cp "$cp" \
     kz.labour.reporting.bench.SigningBench "$out" 20 >/dev/null
 
@@ -278,12 +278,23 @@ monthly_run_phase() {
         i=$((i + 1)); [ "$i" -lt 120 ] || { echo "run.sh: GreenMail did not start" >&2; cat "$out/greenmail.log" >&2; kill "$greenmail_pid"; sshd_down; return 1; }
         sleep 0.5
     done
+    # A real run records and sends: the organisation's details must be real-looking (no placeholders),
+    # and the signing certificate must name its BIN.
+    bin=050340009875
+    openssl req -new -newkey rsa:2048 -nodes -keyout "$pki/run.key" -out "$pki/run.csr" -subj "/O=Bench/OU=BIN$bin/CN=Bench" 2>/dev/null
+    openssl x509 -req -in "$pki/run.csr" -CA "$pki/ca.pem" -CAkey "$pki/ca.key" -CAcreateserial -days 365 -out "$pki/run.pem" 2>/dev/null
+    SIGNING_PW=$signing_pw openssl pkcs12 -export -inkey "$pki/run.key" -in "$pki/run.pem" -certfile "$pki/ca.pem" \
+        -out "$pki/run.p12" -passout env:SIGNING_PW
     monthly_status=0
-    $signed env SFTP_HOST=127.0.0.1 SFTP_PORT="$sshd_port" SFTP_USER="$(id -un)" SFTP_PRIVATE_KEY_FILE="$d/client_key" \
+    env SIGNING_KEYSTORE_FILE="$pki/run.p12" SIGNING_KEYSTORE_PASSWORD="$signing_pw" ORG_BIN=$bin \
+        ORG_NAME="Қарағанды облысы бойынша Мемлекеттік еңбек инспекциясы департаменті" \
+        ORG_ADDRESS="Қарағанды қ., Бұқар жырау даңғылы, 47" ORG_PHONE="+7 7212 41 20 35" ORG_EMAIL=karaganda@enbek.gov.kz \
+        ORG_EXECUTOR="Сейітова Айгүл Болатқызы" ORG_HEAD="Омаров Нұрлан Қайратұлы" \
+        SFTP_HOST=127.0.0.1 SFTP_PORT="$sshd_port" SFTP_USER="$(id -un)" SFTP_PRIVATE_KEY_FILE="$d/client_key" \
         SFTP_KNOWN_HOSTS_FILE="$d/known_hosts" SFTP_DIRECTORY="$d/upload" SMTP_HOST=127.0.0.1 SMTP_PORT="$smtp_port" \
-        SMTP_STARTTLS=false MAIL_FROM=pipeline@bench.test MAIL_TO=statistics@bureau.test \
+        SMTP_STARTTLS=false MAIL_FROM=labour-reporting@inspection.example.kz MAIL_TO=reports@stat.example.kz \
         java -Xmx1g -XX:+UseSerialGC -cp "$cp" kz.labour.reporting.bench.MonthlyRunBench "$out" "$period" "$as_of" \
-        "$monthly_rounds" "$d/upload" "$d/client_key" "$d/known_hosts" "$pki/org.pem" "$pki/org.key" || monthly_status=1
+        "$monthly_rounds" "$d/upload" "$d/client_key" "$d/known_hosts" "$pki/run.pem" "$pki/run.key" || monthly_status=1
     kill "$greenmail_pid"
     sshd_down
     return $monthly_status

@@ -44,7 +44,7 @@ import kz.labour.reporting.transmission.TransmitRequest;
  * quality checks reading their delivered history, rendered, signed, recorded, uploaded to a real
  * OpenSSH server in one session per version and mailed (with a DSN and an MDN requested) to a real
  * SMTP server. The floors of the same period, right after it: the aggregation SQL of both forms bare
- * over one JDBC connection; {@code openssl cms -sign} of each file the version signs, one process a
+ * over one JDBC connection with the pipeline pool's session settings (SqlBench's); {@code openssl cms -sign} of each file the version signs, one process a
  * file; OpenSSH's {@code sftp -b} putting and renaming every file of both versions in one session;
  * one {@code curl smtp://} send per form with that form's files attached. Between rounds the period's
  * ledger rows and its delivered history are removed, the server's directory and the outbox emptied,
@@ -93,9 +93,9 @@ public final class MonthlyRunBench {
             var env = context.getEnvironment();
             try (Connection ledger = DriverManager.getConnection(env.getRequiredProperty("pipeline.datasource.url"),
                     env.getRequiredProperty("pipeline.datasource.username"), env.getProperty("pipeline.datasource.password", ""));
-                 Connection source = DriverManager.getConnection(env.getRequiredProperty("source.datasource.url"),
-                    env.getRequiredProperty("source.datasource.username"), env.getProperty("source.datasource.password", ""))) {
-                source.setReadOnly(true);
+                 // the pipeline pool's session settings (JIT off, statements planned for their parameters)
+                 Connection source = SqlBench.connect(env.getRequiredProperty("source.datasource.url"),
+                    env.getRequiredProperty("source.datasource.username"), env.getProperty("source.datasource.password", ""), true)) {
                 for (int round = -1; round < rounds; round++) {
                     reset(ledger, period, serverDir, outbox);
                     long t0 = System.nanoTime();
