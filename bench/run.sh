@@ -68,7 +68,7 @@ while [ $# -gt 0 ]; do
         --backfill-runs) backfill_runs=$2; shift 2 ;;
         --month-rounds) month_rounds=$2; shift 2 ;;
         --ytd-rounds) ytd_rounds=$2; shift 2 ;;
-        -h|--help) sed -n '2,35p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,38p' "$0"; exit 0 ;;
         *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
