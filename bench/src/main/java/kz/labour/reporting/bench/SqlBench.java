@@ -473,7 +473,7 @@ public final class SqlBench {
      * to a generic plan after five runs, and the generic plan of the 1-MEIZhM checks is slower: the
      * floor would then not be one.
      */
-    private static Connection connect(String url, String user, String password, boolean jitOff) throws SQLException {
+    static Connection connect(String url, String user, String password, boolean jitOff) throws SQLException {
         java.util.Properties properties = new java.util.Properties();
         properties.setProperty("user", user);
         properties.setProperty("password", password);
