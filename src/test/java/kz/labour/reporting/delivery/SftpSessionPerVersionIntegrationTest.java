@@ -62,9 +62,9 @@ class SftpSessionPerVersionIntegrationTest {
 
         assertThat(ozh.exitCode()).as(ozh.toString()).isZero();
         assertThat(meizhm.exitCode()).as(meizhm.toString()).isZero();
-        assertThat(env.sftp.completedUploads()).filteredOn(n -> n.contains("_2025-04_")).hasSize(8);
-        assertThat(afterOzh - before).as("SSH sessions for 2-OZh's four files").isEqualTo(1);
-        assertThat(env.sftp.sessionsOpened() - afterOzh).as("SSH sessions for 1-MEIZhM's four files").isEqualTo(1);
+        assertThat(env.sftp.completedUploads()).filteredOn(n -> n.contains("_2025-04_")).hasSize(10);
+        assertThat(afterOzh - before).as("SSH sessions for 2-OZh's five files").isEqualTo(1);
+        assertThat(env.sftp.sessionsOpened() - afterOzh).as("SSH sessions for 1-MEIZhM's five files").isEqualTo(1);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(env.sftp.sessionsOpen()).isZero());
     }
 

@@ -11,7 +11,6 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import kz.labour.reporting.form.Action;
 import kz.labour.reporting.support.TestPostgres;
 
 /**
@@ -29,12 +28,12 @@ class LedgerMigrationIntegrationTest {
         db.update("""
                 INSERT INTO transmission (form, period, version, action, accumulation, as_of, content_hash, files, findings,
                                           status, sftp_status, mail_status, deliveries, trigger, requested_by)
-                VALUES ('1-MEIZhM', '2025-06', 1, Action.NEW, 'MONTH', '2025-07-01T06:00:00+05:00', repeat('a', 64), '[]',
+                VALUES ('1-MEIZhM', '2025-06', 1, 'N', 'MONTH', '2025-07-01T06:00:00+05:00', repeat('a', 64), '[]',
                         '[{"rule": "c16<=c15", "severity": "WARN", "where": "row 100000000 Абай облысы",
                            "message": "more criminal cases opened (c15=0, c16=1)", "kato": "100000000", "column": null,
                            "values": {"c15": 0, "c16": 1}, "relation": null, "ids": []}]',
                         'DELIVERED', 'DONE', 'DONE', 1, 'CLI', 'alice@host'),
-                       ('2-OZh', '2025-06', 1, Action.NEW, 'MONTH', '2025-07-01T06:00:00+05:00', NULL, '[]',
+                       ('2-OZh', '2025-06', 1, 'N', 'MONTH', '2025-07-01T06:00:00+05:00', NULL, '[]',
                         '[{"rule": "source: accident without victims", "severity": "ERROR", "where": "accident id 201",
                            "message": "1 row: accident without victims"}]',
                         'REJECTED', 'PENDING', 'PENDING', 0, 'SCHEDULE', 'schedule:monthly-trigger@a')

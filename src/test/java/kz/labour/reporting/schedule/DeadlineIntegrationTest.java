@@ -118,7 +118,7 @@ class DeadlineIntegrationTest {
         pipeline.update("""
                 INSERT INTO transmission (form, period, version, action, accumulation, as_of, content_hash, status,
                                           sftp_status, mail_status, deliveries, trigger, requested_by)
-                VALUES (?, ?, 1, Action.NEW, 'MONTH', now(), repeat('0', 64), 'DELIVERED', 'DONE', 'DONE', 1, 'CLI', 'test')
+                VALUES (?, ?, 1, 'N', 'MONTH', now(), repeat('0', 64), 'DELIVERED', 'DONE', 'DONE', 1, 'CLI', 'test')
                 """, form, period);
     }
 

@@ -38,9 +38,9 @@ import kz.labour.reporting.support.TestPostgres;
  * need it: a 12-month backfill of both forms, counted at the source's JDBC statements.
  * <p>
  * By hand: the run builds 2024-07..2025-06 of each form; each month's plausibility reads its form's
- * 12 months before (back to 2023-07) and its cross-form rule the other form's 2 months before and the
- * month itself; so each form needs 2023-07..2025-06, 24 periods, 48 aggregations in all. Without
- * sharing, each of the 24 jobs read 12 + 3 periods of history and its own: 384.
+ * 36 months before (back to 2021-07) and its cross-form rule the other form's 2 months before and the
+ * month itself; so each form needs 2021-07..2025-06, 48 periods, 96 aggregations in all. Without
+ * sharing, each of the 24 jobs read 36 + 3 periods of history and its own: 960.
  */
 @PipelineTest
 @DirtiesContext
@@ -76,8 +76,8 @@ class SourceReadOncePerRunIntegrationTest {
 
         assertThat(summary.jobs()).hasSize(24);
         assertThat(AGGREGATIONS).as("aggregations read twice").doesNotHaveDuplicates();
-        assertThat(AGGREGATIONS.stream().filter(a -> a.startsWith("1-MEIZhM "))).hasSize(24);
-        assertThat(AGGREGATIONS.stream().filter(a -> a.startsWith("2-OZh "))).hasSize(24);
+        assertThat(AGGREGATIONS.stream().filter(a -> a.startsWith("1-MEIZhM "))).hasSize(48);
+        assertThat(AGGREGATIONS.stream().filter(a -> a.startsWith("2-OZh "))).hasSize(48);
     }
 
     /** Wraps the source's pool so every aggregation statement executed on it is written down. */
