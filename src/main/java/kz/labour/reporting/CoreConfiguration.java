@@ -2,12 +2,15 @@ package kz.labour.reporting;
 
 import java.time.Clock;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jmx.export.MBeanExporter;
 
+import kz.labour.reporting.form.Formats;
 import kz.labour.reporting.form.Labels;
 import kz.labour.reporting.form.RegionCatalogue;
 
@@ -42,6 +45,12 @@ class CoreConfiguration {
                 return bean;
             }
         };
+    }
+
+    /** The one configured JSON mapper; code that is not a bean takes the same instance from {@link Formats#mapper()}. */
+    @Bean
+    public ObjectMapper objectMapper() {
+        return Formats.mapper();
     }
 
     /** Replaced in tests that need a fixed "now". */

@@ -15,15 +15,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-
 import kz.labour.reporting.form.Action;
 import kz.labour.reporting.form.Accumulation;
 import kz.labour.reporting.form.ColumnDef;
 import kz.labour.reporting.form.Finding;
+import kz.labour.reporting.form.FormJson;
 import kz.labour.reporting.form.Labels;
 import kz.labour.reporting.form.Organisation;
 import kz.labour.reporting.form.RegionCatalogue;
@@ -59,9 +55,6 @@ final class MailComposer {
     private final Organisation org;
     private final ZoneId zone;
     private final RegionCatalogue regions;
-    /** Decimals read as printed: "0.0" stays "0.0" (the default node factory would strip the zero). */
-    private final ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     /**
      * @param org  the sender, as the ORG_* settings name it
@@ -79,13 +72,13 @@ final class MailComposer {
      *                 version); its WARN findings are listed
      */
     public BureauMail compose(RenderedForm form, List<Finding> findings) {
-        JsonNode json = read(form);
+        FormJson json = read(form);
         List<RenderedFile> attached = form.files().stream()
                 .filter(f -> !f.name().equals(form.manifestFile().name()) && !f.name().endsWith(".p7s")).toList();
-        String index = json.path("index").asText();
-        YearMonth period = YearMonth.parse(json.path("period").asText());
-        Accumulation accumulation = Accumulation.valueOf(json.path("accumulation").asText());
-        String version = Version.of(json.path("version").asInt()).label();
+        String index = json.index();
+        YearMonth period = YearMonth.parse(json.period());
+        Accumulation accumulation = json.accumulation();
+        String version = Version.of(json.version()).label();
         String subject = labels.mailSubject().replace("{index}", index)
                 .replace("{periodKk}", labels.period(period, accumulation, "kk"))
                 .replace("{periodRu}", labels.period(period, accumulation, "ru")).replace("{version}", version);
@@ -98,10 +91,10 @@ final class MailComposer {
                     .replace("{index}", index)
                     .replace("{period}", labels.period(period, accumulation, lang))
                     .replace("{version}", version)
-                    .replace("{action}", labels.mailAction(Action.of(json.path("action").asText()), lang))).append("\n");
+                    .replace("{action}", labels.mailAction(Action.of(json.action()), lang))).append("\n");
             sender(lang, body);
             body.append(labels.text("header", "asOf", lang)).append(": ")
-                    .append(cutOff(OffsetDateTime.parse(json.path("asOf").asText()))).append("\n\n");
+                    .append(cutOff(OffsetDateTime.parse(json.asOf()))).append("\n\n");
             totals(json, lang, body);
             findings(json, form, findings, lang, body);
             body.append(labels.mail("attachments", lang)).append(' ')
@@ -155,19 +148,19 @@ final class MailComposer {
     }
 
     /** The total row, one line per numeric column: "2. Барлығы жазатайым оқиғалар саны, бірлік: 4". */
-    private void totals(JsonNode json, String lang, StringBuilder body) {
-        JsonNode total = json.path("rows").path(0);
-        body.append(labels.mail("totals", lang).replace("{total}", total.path(lang).asText())).append("\n");
-        for (JsonNode column : json.path("columns")) {
-            int number = column.path("number").asInt();
-            ColumnDef def = new ColumnDef(number, column.path("code").asText(), column.path("kk").asText(),
-                    column.path("ru").asText(), column.path("unit").asText(""), 0);
-            String label = column.path(lang).asText();
+    private void totals(FormJson json, String lang, StringBuilder body) {
+        FormJson.Row total = json.rows().get(0);
+        body.append(labels.mail("totals", lang).replace("{total}", inLanguage(total.kk(), total.ru(), lang))).append("\n");
+        for (FormJson.Column column : json.columns()) {
+            int number = column.number();
+            ColumnDef def = new ColumnDef(number, column.code(), column.kk(), column.ru(),
+                    column.unit() == null ? "" : column.unit(), 0);
+            String label = inLanguage(column.kk(), column.ru(), lang);
             String unit = labels.unit(def, lang);
             // "label, unit: value", as statistical tables print it; a label naming its unit keeps it once
             body.append("  ").append(number).append(". ").append(label)
                     .append(unit.isEmpty() || label.contains(unit) ? "" : ", " + unit).append(": ")
-                    .append(number(total.path("values").path(Integer.toString(number)).decimalValue())).append("\n");
+                    .append(number(total.values().get(number))).append("\n");
         }
         body.append("\n");
     }
@@ -177,7 +170,7 @@ final class MailComposer {
      * has one; else (a version built before the reports) where, what (worded per rule when labels.json
      * has it) and the values, as recorded.
      */
-    private void findings(JsonNode json, RenderedForm form, List<Finding> findings, String lang, StringBuilder body) {
+    private void findings(FormJson json, RenderedForm form, List<Finding> findings, String lang, StringBuilder body) {
         String reportName = ValidationReport.fileName(form.names());
         Optional<RenderedFile> report = form.documents().stream().filter(d -> d.name().equals(reportName)).findFirst();
         List<String> lines = report.isPresent()
@@ -192,7 +185,7 @@ final class MailComposer {
         }
     }
 
-    private List<String> listed(JsonNode json, List<Finding> findings, String lang) {
+    private List<String> listed(FormJson json, List<Finding> findings, String lang) {
         List<String> lines = new ArrayList<>();
         for (Finding f : findings) {
             if (f.severity() != Severity.WARN) {
@@ -208,20 +201,24 @@ final class MailComposer {
     }
 
     /** A form row as "790000000 город Шымкент" in the mail's language; other places as the finding names them. */
-    private static String where(JsonNode json, Finding finding, String lang) {
+    private static String where(FormJson json, Finding finding, String lang) {
         if (finding.kato() != null) {
-            for (JsonNode r : json.path("rows")) {
-                if (r.path("kato").asText().equals(finding.kato())) {
-                    return finding.kato() + " " + r.path(lang).asText();
+            for (FormJson.Row r : json.rows()) {
+                if (finding.kato().equals(r.kato())) {
+                    return finding.kato() + " " + inLanguage(r.kk(), r.ru(), lang);
                 }
             }
         }
         return finding.where();
     }
 
-    private JsonNode read(RenderedForm form) {
+    private static String inLanguage(String kk, String ru, String lang) {
+        return "kk".equals(lang) ? kk : ru;
+    }
+
+    private static FormJson read(RenderedForm form) {
         try {
-            return mapper.readTree(form.json().content());
+            return FormJson.read(form.json().content());
         } catch (IOException e) {
             throw new UncheckedIOException("the .json of " + form.names().stem() + " cannot be read back", e);
         }

@@ -9,16 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import kz.labour.reporting.form.Accumulation;
 import kz.labour.reporting.form.ColumnDef;
 import kz.labour.reporting.form.FormDefinition;
+import kz.labour.reporting.form.Formats;
 
 /**
  * One cell traced to its source rows: what {@code explain} prints, as a table for people or as the
@@ -44,8 +44,8 @@ public record Explanation(FormDefinition form, YearMonth period, Accumulation ac
     }
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+    private static final ObjectMapper JSON = Formats.mapper();
+    private static final ObjectWriter PRINTER = JSON.writer().with(SerializationFeature.INDENT_OUTPUT);
 
     public Explanation {
         rows = List.copyOf(rows);
@@ -90,7 +90,7 @@ public record Explanation(FormDefinition form, YearMonth period, Accumulation ac
         }
         root.put("sum", sum);
         try {
-            return JSON.writeValueAsString(root) + "\n";
+            return PRINTER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -1,20 +1,51 @@
 package kz.labour.reporting.form;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.DecimalNode;
-import com.fasterxml.jackson.databind.node.LongNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-/** The {@code .json} file: the form's numbers for machines, in the shape fixed by docs/interfaces.md. */
-public final class FormJson {
+/**
+ * The {@code .json} file: the form's numbers for machines, in the shape fixed by docs/interfaces.md. The
+ * field order is part of the format (the file's bytes and SHA-256 are in the manifest), so it is stated.
+ * Timestamps are kept as printed ("2025-07-01T06:00:00+05:00"), so a file read back writes the same bytes.
+ *
+ * @param action   the one letter of {@link Action#letter()}
+ * @param findings every finding of the version, with where it is
+ */
+@JsonPropertyOrder({"form", "index", "period", "accumulation", "version", "action", "asOf", "generatedAt",
+        "columns", "rows", "findings", "contentHash"})
+public record FormJson(String form, String index, String period, Accumulation accumulation, int version, String action,
+                       String asOf, String generatedAt, List<Column> columns, List<Row> rows, List<Listed> findings,
+                       String contentHash) {
 
-    private FormJson() {
+    /** A numeric column; {@code unit} null when the column has none. */
+    @JsonPropertyOrder({"number", "code", "kk", "ru", "unit"})
+    public record Column(int number, String code, String kk, String ru, String unit) {
+    }
+
+    /**
+     * A row; {@code values} every numeric column by its number as printed: counts as whole numbers, decimals
+     * with their scale kept ("0.0", not "0").
+     */
+    @JsonPropertyOrder({"kato", "kk", "ru", "total", "values"})
+    public record Row(String kato, String kk, String ru, boolean total, Map<Integer, BigDecimal> values) {
+    }
+
+    /** A finding as the bureau sees it. */
+    @JsonPropertyOrder({"rule", "severity", "message", "where"})
+    public record Listed(String rule, Severity severity, String message, String where) {
+    }
+
+    public FormJson {
+        columns = columns == null ? List.of() : List.copyOf(columns);
+        rows = rows == null ? List.of() : List.copyOf(rows);
+        findings = findings == null ? List.of() : List.copyOf(findings);
     }
 
     /**
@@ -23,53 +54,24 @@ public final class FormJson {
      */
     public static byte[] render(FormTable table, List<Finding> findings, int version, Action action,
                                 OffsetDateTime generatedAt, ZoneId zone) {
-        ObjectNode root = Formats.MAPPER.createObjectNode()
-                .put("form", table.form().ascii())
-                .put("index", table.form().index())
-                .put("period", table.period().toString())
-                .put("accumulation", table.accumulation().name())
-                .put("version", version)
-                .put("action", String.valueOf(action.letter()))
-                .put("asOf", Formats.timestamp(Formats.inZone(table.asOf(), zone)))
-                .put("generatedAt", Formats.timestamp(Formats.inZone(generatedAt, zone)));
-        ArrayNode columns = root.putArray("columns");
-        for (ColumnDef c : table.definition().numericColumns()) {
-            columns.addObject()
-                    .put("number", c.number())
-                    .put("code", c.code())
-                    .put("kk", c.kk())
-                    .put("ru", c.ru())
-                    .put("unit", c.unit().isEmpty() ? null : c.unit());
-        }
-        ArrayNode rows = root.putArray("rows");
-        for (FormRow row : table.rows()) {
-            ObjectNode values = rows.addObject()
-                    .put("kato", row.kato())
-                    .put("kk", row.kk())
-                    .put("ru", row.ru())
-                    .put("total", row.total())
-                    .putObject("values");
-            for (ColumnDef c : table.definition().numericColumns()) {
-                values.set(Integer.toString(c.number()), number(Formats.printed(row, c)));
-            }
-        }
-        ArrayNode out = root.putArray("findings");
-        for (Finding f : findings) {
-            out.addObject()
-                    .put("rule", f.rule())
-                    .put("severity", f.severity().name())
-                    .put("message", f.message())
-                    .put("where", f.where());
-        }
-        root.put("contentHash", ContentHash.of(table));
-        return Formats.json(root);
+        List<ColumnDef> numeric = table.definition().numericColumns();
+        List<Column> columns = numeric.stream()
+                .map(c -> new Column(c.number(), c.code(), c.kk(), c.ru(), c.unit().isEmpty() ? null : c.unit()))
+                .toList();
+        List<Row> rows = table.rows().stream().map(row -> {
+            Map<Integer, BigDecimal> values = new LinkedHashMap<>();
+            numeric.forEach(c -> values.put(c.number(), Formats.printed(row, c)));
+            return new Row(row.kato(), row.kk(), row.ru(), row.total(), values);
+        }).toList();
+        List<Listed> listed = findings.stream().map(f -> new Listed(f.rule(), f.severity(), f.message(), f.where())).toList();
+        return Formats.json(new FormJson(table.form().ascii(), table.form().index(), table.period().toString(),
+                table.accumulation(), version, String.valueOf(action.letter()),
+                Formats.timestamp(Formats.inZone(table.asOf(), zone)), Formats.timestamp(Formats.inZone(generatedAt, zone)),
+                columns, rows, listed, ContentHash.of(table)));
     }
 
-    /**
-     * Counts as JSON integers, decimals with their scale kept ("0.0", not "0"): DecimalNode directly, because
-     * the node factory would strip trailing zeros.
-     */
-    private static JsonNode number(BigDecimal value) {
-        return value.scale() == 0 ? LongNode.valueOf(value.longValueExact()) : DecimalNode.valueOf(value);
+    /** Reads a {@code .json} the project wrote; numbers keep their printed scale. */
+    public static FormJson read(byte[] json) throws IOException {
+        return Formats.read(json, FormJson.class);
     }
 }

@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Every label the bureau reads, in Kazakh and Russian, from {@code data/labels.json}: the forms'
@@ -55,7 +54,7 @@ public final class Labels {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the classpath");
             }
-            return new Labels(new ObjectMapper().readTree(in));
+            return new Labels(Formats.mapper().readTree(in));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

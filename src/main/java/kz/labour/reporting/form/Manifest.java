@@ -9,9 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
  * The {@code .manifest.json} file, uploaded last so its presence means the others are complete: every
@@ -49,79 +47,63 @@ public record Manifest(FormId form, YearMonth period, int version, Action action
     }
 
     public byte[] toJson() {
-        ObjectNode root = Formats.MAPPER.createObjectNode()
-                .put("form", form.ascii())
-                .put("period", period.toString())
-                .put("version", version)
-                .put("action", String.valueOf(action.letter()))
-                .put("asOf", Formats.timestamp(asOf))
-                .put("contentHash", contentHash)
-                .put("signed", signed);
-        ArrayNode list = root.putArray("files");
-        for (FileRef f : files) {
-            list.addObject().put("name", f.name()).put("size", f.size()).put("sha256", f.sha256());
-        }
-        return Formats.json(root);
+        return Formats.json(new Json(form.ascii(), period.toString(), version, String.valueOf(action.letter()),
+                Formats.timestamp(asOf), contentHash, signed,
+                files.stream().map(f -> new Json.File(f.name(), f.size(), f.sha256())).toList()));
     }
 
     /** Reads a manifest back; a malformed one is an {@link IllegalArgumentException} naming the field. */
     public static Manifest parse(byte[] json) {
-        JsonNode root;
+        Json read;
         try {
-            root = Formats.MAPPER.readTree(json);
+            read = Formats.read(json, Json.class);
         } catch (IOException e) {
-            throw new IllegalArgumentException("the manifest is not JSON: " + e.getMessage(), e);
+            throw new IllegalArgumentException("the manifest is not JSON of the documented shape: " + e.getMessage(), e);
         }
-        String form = text(root, "form");
-        String action = text(root, "action");
+        String form = required(read.form(), "form");
+        String action = required(read.action(), "action");
         if (action.length() != 1) {
             throw new IllegalArgumentException("the manifest's action '" + action + "' is not one letter");
         }
         List<FileRef> files = new ArrayList<>();
-        for (JsonNode f : root.path("files")) {
-            files.add(new FileRef(text(f, "name"), integer(f, "size"), text(f, "sha256")));
+        for (Json.File f : read.files() == null ? List.<Json.File>of() : read.files()) {
+            if (f == null) {
+                throw new IllegalArgumentException("the manifest lists a file that is null");
+            }
+            files.add(new FileRef(required(f.name(), "name"), required(f.size(), "size"), required(f.sha256(), "sha256")));
         }
         try {
             return new Manifest(
                     Arrays.stream(FormId.values()).filter(id -> id.ascii().equals(form)).findFirst()
                             .orElseThrow(() -> new IllegalArgumentException("the manifest names an unknown form '" + form + "'")),
-                    YearMonth.parse(text(root, "period")),
-                    Math.toIntExact(integer(root, "version")),
+                    YearMonth.parse(required(read.period(), "period")),
+                    required(read.version(), "version"),
                     Action.of(action.charAt(0)),
-                    OffsetDateTime.parse(text(root, "asOf")),
-                    text(root, "contentHash"),
-                    signed(root),
+                    OffsetDateTime.parse(required(read.asOf(), "asOf")),
+                    required(read.contentHash(), "contentHash"),
+                    // absent in manifests written before files were signed, which were not
+                    Boolean.TRUE.equals(read.signed()),
                     files);
-        } catch (DateTimeParseException | ArithmeticException e) {
-            throw new IllegalArgumentException("the manifest has a malformed period, version or asOf: " + e.getMessage(), e);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("the manifest has a malformed period or asOf: " + e.getMessage(), e);
         }
     }
 
-    /** {@code "signed"}; absent in manifests written before files were signed, which were not. */
-    private static boolean signed(JsonNode root) {
-        JsonNode value = root.path("signed");
-        if (value.isMissingNode()) {
-            return false;
+    private static <T> T required(T value, String field) {
+        if (value == null) {
+            throw new IllegalArgumentException("the manifest has no field '" + field + "'");
         }
-        if (!value.isBoolean()) {
-            throw new IllegalArgumentException("the manifest's field 'signed' is not true or false");
-        }
-        return value.booleanValue();
+        return value;
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        if (!value.isTextual()) {
-            throw new IllegalArgumentException("the manifest has no text field '" + field + "'");
-        }
-        return value.asText();
-    }
+    /** The file as written: fields in the documented order, the letters and timestamps as printed. */
+    @JsonPropertyOrder({"form", "period", "version", "action", "asOf", "contentHash", "signed", "files"})
+    record Json(String form, String period, Integer version, String action, String asOf, String contentHash,
+                Boolean signed, List<File> files) {
 
-    private static long integer(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        if (!value.isIntegralNumber()) {
-            throw new IllegalArgumentException("the manifest has no whole-number field '" + field + "'");
+        /** Boxed, so that a missing size is told apart from 0. */
+        @JsonPropertyOrder({"name", "size", "sha256"})
+        record File(String name, Long size, String sha256) {
         }
-        return value.asLong();
     }
 }

@@ -28,6 +28,7 @@ import kz.labour.reporting.form.Action;
 import kz.labour.reporting.form.Accumulation;
 import kz.labour.reporting.form.Finding;
 import kz.labour.reporting.form.FormId;
+import kz.labour.reporting.form.Formats;
 import kz.labour.reporting.form.Severity;
 import kz.labour.reporting.form.Version;
 
@@ -47,7 +48,7 @@ public class Ledger {
             + "deliveries, trigger, requested_by, created_at, updated_at, superseded_at, superseded_reason";
 
     private final PipelineDatabase database;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Formats.mapper();
 
     public Ledger(PipelineDatabase database) {
         this.database = database;

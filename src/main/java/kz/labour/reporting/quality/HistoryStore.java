@@ -3,14 +3,16 @@ package kz.labour.reporting.quality;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 
 import kz.labour.reporting.form.Accumulation;
 import kz.labour.reporting.form.ColumnDef;
@@ -18,6 +20,7 @@ import kz.labour.reporting.form.ContentHash;
 import kz.labour.reporting.form.FormId;
 import kz.labour.reporting.form.FormRow;
 import kz.labour.reporting.form.FormTable;
+import kz.labour.reporting.form.Formats;
 import kz.labour.reporting.ledger.PipelineDatabase;
 
 /**
@@ -28,7 +31,12 @@ import kz.labour.reporting.ledger.PipelineDatabase;
 public class HistoryStore implements DeliveredHistory {
 
     private final PipelineDatabase database;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Formats.mapper();
+
+    /** One cell as {@code jsonb_to_recordset} reads it. */
+    @JsonPropertyOrder({"kato", "col", "value"})
+    record Cell(String kato, int col, BigDecimal value) {
+    }
 
     public HistoryStore(PipelineDatabase database) {
         this.database = database;
@@ -37,10 +45,10 @@ public class HistoryStore implements DeliveredHistory {
     @Override
     public void record(FormTable table, int version) {
         String hash = ContentHash.of(table);
-        ArrayNode cells = json.createArrayNode();
+        List<Cell> cells = new ArrayList<>();
         for (FormRow row : table.rows()) {
             for (ColumnDef c : table.definition().numericColumns()) {
-                cells.addObject().put("kato", row.kato()).put("col", c.number()).put("value", row.value(c.number()));
+                cells.add(new Cell(row.kato(), c.number(), row.value(c.number())));
             }
         }
         String form = table.form().ascii();
@@ -102,11 +110,11 @@ public class HistoryStore implements DeliveredHistory {
         return out;
     }
 
-    private String write(ArrayNode cells) {
+    private String write(List<Cell> cells) {
         try {
             return json.writeValueAsString(cells);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree in memory always serialises", e);
+            throw new IllegalStateException("records in memory always serialise", e);
         }
     }
 }

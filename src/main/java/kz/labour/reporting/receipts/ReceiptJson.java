@@ -4,21 +4,15 @@ import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** The one JSON mapper of receipts: acknowledgement files in, the bureau's messages to and from the ledger. */
+import kz.labour.reporting.form.Formats;
+
+/** JSON of receipts: acknowledgement files in, the bureau's messages to and from the ledger. */
 final class ReceiptJson {
 
-    static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            // a field the bureau adds later does not make its acknowledgements unreadable
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-            .build();
+    /** The project's one mapper, which ignores a field the bureau adds later and keeps the offsets it writes. */
+    static final ObjectMapper MAPPER = Formats.mapper();
 
     private ReceiptJson() {
     }
