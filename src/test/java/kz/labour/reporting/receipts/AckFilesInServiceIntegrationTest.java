@@ -8,10 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
@@ -28,17 +26,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import kz.labour.reporting.LabourReportingApplication;
-import kz.labour.reporting.form.Accumulation;
-import kz.labour.reporting.form.Action;
-import kz.labour.reporting.form.FormId;
-import kz.labour.reporting.form.Version;
-import kz.labour.reporting.ledger.Build;
-import kz.labour.reporting.ledger.Channel;
 import kz.labour.reporting.ledger.Ledger;
-import kz.labour.reporting.ledger.Origin;
-import kz.labour.reporting.ledger.Requester;
-import kz.labour.reporting.ledger.Status;
-import kz.labour.reporting.ledger.StoredFile;
 import kz.labour.reporting.ledger.Transmission;
 import kz.labour.reporting.support.DeliveryEnvironment;
 import kz.labour.reporting.support.TestOrganisation;
@@ -54,8 +42,6 @@ class AckFilesInServiceIntegrationTest {
 
     @RegisterExtension
     static final DeliveryEnvironment env = new DeliveryEnvironment();
-    static final Requester BY = new Requester(Origin.CLI, "test");
-    static final OffsetDateTime AT = OffsetDateTime.parse("2025-07-01T09:12:44+05:00");
     static final Duration WAIT = Duration.ofSeconds(60);
 
     /** The service as {@code java -jar labour-reporting.jar} starts it, on the test's servers, with {@code extra}. */
@@ -88,9 +74,9 @@ class AckFilesInServiceIntegrationTest {
             assertThat(output).contains("acknowledgement files: reading " + env.sftp.host() + ":" + env.sftp.port() + "/"
                     + directory + " every 200 ms; recorded ones go to done/, ones set aside to failed/");
 
-            Transmission delivered = delivered(service.getBean(Ledger.class), period);
+            Transmission delivered = TwoInstancesAckIntegrationTest.delivered(service.getBean(Ledger.class), period);
             String name = stem(period) + ".ack.json";
-            write(acks.resolve(name), ack(period));
+            TwoInstancesAckIntegrationTest.write(acks.resolve(name), ack(period));
 
             ReceiptBook book = service.getBean(ReceiptBook.class);
             await().atMost(WAIT).untilAsserted(() -> assertThat(book.bureauStatus(delivered)).isEqualTo(BureauStatus.ACCEPTED));
@@ -127,23 +113,5 @@ class AckFilesInServiceIntegrationTest {
                 {"file": "%s", "manifestSha256": "%s", "status": "ACCEPTED", "receiptId": "NSB-%s",
                  "receivedAt": "2025-07-01T09:12:44+05:00", "messages": []}
                 """.formatted(stem(period), "c".repeat(64), period).getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Written beside and renamed into place, as the bureau's server would: never read half written. */
-    static void write(Path file, byte[] bytes) throws IOException {
-        Path part = file.resolveSibling("." + file.getFileName() + ".part");
-        Files.write(part, bytes);
-        Files.move(part, file);
-    }
-
-    static Transmission delivered(Ledger ledger, YearMonth period) {
-        String stem = stem(period);
-        Transmission t = ledger.record(new Build(FormId.OZH, period, Version.FIRST, Action.NEW, Accumulation.MONTH, AT, "a".repeat(64),
-                List.of(new StoredFile(stem + ".xlsx", 10, "b".repeat(64)), new StoredFile(stem + ".manifest.json", 5, "c".repeat(64))),
-                List.of(), Status.BUILT), BY);
-        t = ledger.startDelivery(t, false, BY);
-        t = ledger.channelDone(t, Channel.SFTP, BY);
-        t = ledger.channelDone(t, Channel.MAIL, BY);
-        return ledger.finishDelivery(t, BY);
     }
 }
