@@ -31,13 +31,30 @@ final class HistorySource {
         this.build = build;
     }
 
-    /** The periods {@code from}..{@code to} of {@code form}; a period neither delivered nor buildable is absent. */
+    /**
+     * The periods {@code from}..{@code to} of {@code form}; a period neither delivered nor buildable is
+     * absent. The periods to build are asked of the source build together, so it can read them in one
+     * statement.
+     */
     Series read(FormId form, Accumulation accumulation, YearMonth from, YearMonth to) {
         Map<YearMonth, PeriodFigures> periods = new TreeMap<>(delivered.latest(form, accumulation, from, to));
+        Map<YearMonth, Optional<PeriodFigures>> builds = built.computeIfAbsent(form, f -> new HashMap<>());
+        List<YearMonth> missing = new ArrayList<>();
+        for (YearMonth p = from; !p.isAfter(to); p = p.plusMonths(1)) {
+            if (!periods.containsKey(p) && !builds.containsKey(p)) {
+                missing.add(p);
+            }
+        }
+        if (!missing.isEmpty()) {
+            Map<YearMonth, Optional<FormTable>> tables = build.buildAll(form, missing);
+            for (YearMonth p : missing) {
+                builds.put(p, figures(form, accumulation, p, tables.getOrDefault(p, Optional.empty())));
+            }
+        }
         for (YearMonth p = from; !p.isAfter(to); p = p.plusMonths(1)) {
             if (!periods.containsKey(p)) {
                 YearMonth period = p;
-                built(form, accumulation, period).ifPresent(f -> periods.put(period, f));
+                builds.getOrDefault(p, Optional.empty()).ifPresent(f -> periods.put(period, f));
             }
         }
         periods.values().forEach(this::remember);
@@ -51,17 +68,15 @@ final class HistorySource {
                 .toList();
     }
 
-    private Optional<PeriodFigures> built(FormId form, Accumulation accumulation, YearMonth period) {
-        return built.computeIfAbsent(form, f -> new HashMap<>()).computeIfAbsent(period, p -> {
-            Optional<FormTable> table = build.build(form, p);
-            table.ifPresent(t -> {
-                if (t.form() != form || !t.period().equals(p) || t.accumulation() != accumulation) {
-                    throw new IllegalStateException("asked to build " + form + " " + p + " " + accumulation
-                            + ", got " + t.form() + " " + t.period() + " " + t.accumulation());
-                }
-            });
-            return table.filter(HistorySource::covered).map(t -> PeriodFigures.of(t, PeriodFigures.Origin.BUILT, null));
+    private static Optional<PeriodFigures> figures(FormId form, Accumulation accumulation, YearMonth period,
+                                                   Optional<FormTable> table) {
+        table.ifPresent(t -> {
+            if (t.form() != form || !t.period().equals(period) || t.accumulation() != accumulation) {
+                throw new IllegalStateException("asked to build " + form + " " + period + " " + accumulation
+                        + ", got " + t.form() + " " + t.period() + " " + t.accumulation());
+            }
         });
+        return table.filter(HistorySource::covered).map(t -> PeriodFigures.of(t, PeriodFigures.Origin.BUILT, null));
     }
 
     /**

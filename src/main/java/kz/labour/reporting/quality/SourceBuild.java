@@ -1,6 +1,9 @@
 package kz.labour.reporting.quality;
 
 import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import kz.labour.reporting.form.FormId;
@@ -21,4 +24,17 @@ public interface SourceBuild {
      * then report that they could not run, and the build goes on.
      */
     Optional<FormTable> build(FormId form, YearMonth period);
+
+    /**
+     * Several periods of a form at once, each as {@link #build(FormId, YearMonth)} gives it (every
+     * period asked for is a key, in the order asked). An implementation may read them from the source
+     * together; this one builds them one by one.
+     */
+    default Map<YearMonth, Optional<FormTable>> buildAll(FormId form, List<YearMonth> periods) {
+        Map<YearMonth, Optional<FormTable>> tables = new LinkedHashMap<>();
+        for (YearMonth period : periods) {
+            tables.put(period, build(form, period));
+        }
+        return tables;
+    }
 }

@@ -39,6 +39,15 @@ public class SourceQueries {
         return rows(sql.aggregation(form), parameters);
     }
 
+    /**
+     * A form's aggregation for each month of {@code [from, until)} at one cut-off, in one statement:
+     * {@code month, region, c2, …, suspect, unplaced}, each month's rows those {@link #aggregation}
+     * returns for the month alone.
+     */
+    public List<Map<String, Object>> history(FormId form, Map<String, ?> parameters) throws SQLException {
+        return rows(sql.history(form), parameters);
+    }
+
     /** The rows the form's aggregation cannot count, by relation and problem. */
     public List<Map<String, Object>> sourceChecks(FormId form, Map<String, ?> parameters) throws SQLException {
         return rows(sql.sourceChecks(form), parameters);

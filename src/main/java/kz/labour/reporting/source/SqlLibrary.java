@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
 import kz.labour.reporting.form.FormId;
 
 /**
- * The SQL statements in {@code classpath:sql/}: per form, the aggregation ({@code 2-OZh.sql}) and
- * the source checks ({@code 2-OZh-source-checks.sql}); for {@code explain}, the rows behind a
+ * The SQL statements in {@code classpath:sql/}: per form, the aggregation ({@code 2-OZh.sql}), the
+ * same for a range of months ({@code 2-OZh-history.sql}) and the source checks
+ * ({@code 2-OZh-source-checks.sql}); for {@code explain}, the rows behind a
  * region's cell ({@code explain-rows.sql}) and a column region by region ({@code explain-regions.sql}).
  * Named parameters are written {@code :name} and bound by name ({@link SourceQueries}); a {@code :}
  * that is no parameter needs a space after it (an array slice {@code [1 : 50]}).
@@ -50,6 +51,14 @@ public class SqlLibrary {
 
     public String sourceChecks(FormId form) {
         return statement(form, form.ascii() + "-source-checks.sql", PARAMETERS);
+    }
+
+    /**
+     * The form's aggregation for every month of a range at one cut-off, in one statement
+     * ({@code 2-OZh-history.sql}): each month's rows as the aggregation returns them, plus the month.
+     */
+    public String history(FormId form) {
+        return statement(form, form.ascii() + "-history.sql", PARAMETERS);
     }
 
     /** The rows behind one region's cell, each with its contribution. */

@@ -44,6 +44,19 @@ public final class FormSql {
         return p;
     }
 
+    /** The parameters of the history statement for the months {@code first}..{@code last} at cut-off {@code asOf}. */
+    public static Map<String, Object> months(YearMonth first, YearMonth last, OffsetDateTime asOf) {
+        Map<String, Object> p = monthly(first, asOf);
+        p.put("until", last.plusMonths(1).atDay(1));
+        return p;
+    }
+
+    /** A form's history statement ({@code {form}-history.sql}) as the pipeline runs it. */
+    public static List<Map<String, Object>> history(Connection connection, FormId form, Map<String, Object> parameters)
+            throws SQLException {
+        return on(connection).history(form, parameters);
+    }
+
     /** The scheduled run's cut-off: 06:00 on the 1st of the next month, reporting zone. */
     public static OffsetDateTime scheduledRun(YearMonth month) {
         return month.plusMonths(1).atDay(1).atTime(6, 0).atZone(ZONE).toOffsetDateTime();
