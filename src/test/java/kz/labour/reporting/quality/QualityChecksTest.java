@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,35 @@ class QualityChecksTest {
         assertThat(result.history()).hasSize(12 + 3);
         assertThat(result.history()).filteredOn(p -> p.origin() == PeriodFigures.Origin.BUILT)
                 .extracting(p -> p.form() + " " + p.period()).containsExactly("1-MEIZhM 2025-06");
+    }
+
+    @Test
+    void thePeriodsAReadFindsUndeliveredAreAskedOfTheSourceTogether() {
+        for (int i = 0; i < 12; i += 2) {
+            delivered.record(injuries.month(i), 1);
+        }
+        List<String> asked = new ArrayList<>();
+        SourceBuild hand = source();
+        SourceBuild together = new SourceBuild() {
+            @Override
+            public Optional<FormTable> build(FormId form, YearMonth period) {
+                return hand.build(form, period);
+            }
+
+            @Override
+            public Map<YearMonth, Optional<FormTable>> buildAll(FormId form, List<YearMonth> periods) {
+                asked.add(form + " " + periods);
+                return SourceBuild.super.buildAll(form, periods);
+            }
+        };
+
+        QualityChecks.Result result = checks().check(injuries.june2025(), together);
+
+        // 2-ӨЖ's history lacks the odd months of June 2024..May 2025; the cross-form window all of 1-МЕИЖМ's
+        assertThat(asked).containsExactly(
+                "2-OZh [2024-07, 2024-09, 2024-11, 2025-01, 2025-03, 2025-05]",
+                "1-MEIZhM [2025-04, 2025-05, 2025-06]");
+        assertThat(result.history()).hasSize(12 + 3);
     }
 
     @Test
