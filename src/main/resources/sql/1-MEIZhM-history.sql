@@ -21,52 +21,64 @@ months AS (
     SELECT m::date AS month, (m + interval '1 month')::date AS next, (m::date::timestamp AT TIME ZONE p.zone) AS window_start
     FROM p, generate_series(p.d_from::timestamp, p.d_until::timestamp - interval '1 month', interval '1 month') m
 ),
+-- Sums per region and month, summed first per region and day: the month of each day is then worked
+-- out once per day and region, not once per row (the day's sums are integers and tenge, exact).
 inspections AS (
-    SELECT date_trunc('month', day::timestamp)::date AS month, left(region_kato, 2) AS region, sum(c2) AS c2, sum(c3) AS c3, sum(c4) AS c4
-    FROM inspection_rows GROUP BY 1, 2
+    SELECT date_trunc('month', day::timestamp)::date AS month, region, CAST(sum(c2) AS bigint) AS c2, CAST(sum(c3) AS bigint) AS c3, CAST(sum(c4) AS bigint) AS c4
+    FROM (SELECT day, left(region_kato, 2) AS region, sum(c2) AS c2, sum(c3) AS c3, sum(c4) AS c4 FROM inspection_rows GROUP BY 1, 2) d
+    GROUP BY 1, 2
 ),
 violations_detected AS (
-    SELECT date_trunc('month', day::timestamp)::date AS month, left(region_kato, 2) AS region, sum(c5) AS c5
-    FROM violation_detected_rows GROUP BY 1, 2
+    SELECT date_trunc('month', day::timestamp)::date AS month, region, CAST(sum(c5) AS bigint) AS c5
+    FROM (SELECT day, left(region_kato, 2) AS region, sum(c5) AS c5 FROM violation_detected_rows GROUP BY 1, 2) d
+    GROUP BY 1, 2
 ),
 violations_eliminated AS (
-    SELECT date_trunc('month', day::timestamp)::date AS month, left(region_kato, 2) AS region, sum(c6) AS c6
-    FROM violation_eliminated_rows GROUP BY 1, 2
+    SELECT date_trunc('month', day::timestamp)::date AS month, region, CAST(sum(c6) AS bigint) AS c6
+    FROM (SELECT day, left(region_kato, 2) AS region, sum(c6) AS c6 FROM violation_eliminated_rows GROUP BY 1, 2) d
+    GROUP BY 1, 2
 ),
 prescriptions AS (
-    SELECT date_trunc('month', day::timestamp)::date AS month, left(region_kato, 2) AS region, sum(c7) AS c7
-    FROM prescription_rows GROUP BY 1, 2
+    SELECT date_trunc('month', day::timestamp)::date AS month, region, CAST(sum(c7) AS bigint) AS c7
+    FROM (SELECT day, left(region_kato, 2) AS region, sum(c7) AS c7 FROM prescription_rows GROUP BY 1, 2) d
+    GROUP BY 1, 2
 ),
 fines AS (
     -- Thousand tenge, rounded half up to one decimal per region and month, as 1-MEIZhM.sql rounds
     -- per region in its period.
-    SELECT date_trunc('month', day::timestamp)::date AS month, left(region_kato, 2) AS region,
-           sum(c8) AS c8, round(sum(c9) / 1000, 1) AS c9
-    FROM fine_rows GROUP BY 1, 2
+    SELECT date_trunc('month', day::timestamp)::date AS month, region, CAST(sum(c8) AS bigint) AS c8, round(sum(c9) / 1000, 1) AS c9
+    FROM (SELECT day, left(region_kato, 2) AS region, sum(c8) AS c8, sum(c9) AS c9 FROM fine_rows GROUP BY 1, 2) d
+    GROUP BY 1, 2
 ),
 suspensions AS (
-    SELECT date_trunc('month', day::timestamp)::date AS month, left(region_kato, 2) AS region, sum(c10) AS c10, sum(c11) AS c11, sum(c12) AS c12
-    FROM suspension_rows GROUP BY 1, 2
+    SELECT date_trunc('month', day::timestamp)::date AS month, region, CAST(sum(c10) AS bigint) AS c10, CAST(sum(c11) AS bigint) AS c11, CAST(sum(c12) AS bigint) AS c12
+    FROM (SELECT day, left(region_kato, 2) AS region, sum(c10) AS c10, sum(c11) AS c11, sum(c12) AS c12 FROM suspension_rows GROUP BY 1, 2) d
+    GROUP BY 1, 2
 ),
 removals AS (
-    SELECT date_trunc('month', day::timestamp)::date AS month, left(region_kato, 2) AS region, sum(c13) AS c13
-    FROM worker_removal_rows GROUP BY 1, 2
+    SELECT date_trunc('month', day::timestamp)::date AS month, region, CAST(sum(c13) AS bigint) AS c13
+    FROM (SELECT day, left(region_kato, 2) AS region, sum(c13) AS c13 FROM worker_removal_rows GROUP BY 1, 2) d
+    GROUP BY 1, 2
 ),
 investigations AS (
-    SELECT date_trunc('month', day::timestamp)::date AS month, left(region_kato, 2) AS region, sum(c14) AS c14
-    FROM accident_investigation_rows GROUP BY 1, 2
+    SELECT date_trunc('month', day::timestamp)::date AS month, region, CAST(sum(c14) AS bigint) AS c14
+    FROM (SELECT day, left(region_kato, 2) AS region, sum(c14) AS c14 FROM accident_investigation_rows GROUP BY 1, 2) d
+    GROUP BY 1, 2
 ),
 referrals AS (
-    SELECT date_trunc('month', day::timestamp)::date AS month, left(region_kato, 2) AS region, sum(c15) AS c15
-    FROM law_enforcement_referral_rows GROUP BY 1, 2
+    SELECT date_trunc('month', day::timestamp)::date AS month, region, CAST(sum(c15) AS bigint) AS c15
+    FROM (SELECT day, left(region_kato, 2) AS region, sum(c15) AS c15 FROM law_enforcement_referral_rows GROUP BY 1, 2) d
+    GROUP BY 1, 2
 ),
 criminal_cases AS (
-    SELECT date_trunc('month', day::timestamp)::date AS month, left(region_kato, 2) AS region, sum(c16) AS c16
-    FROM criminal_case_rows GROUP BY 1, 2
+    SELECT date_trunc('month', day::timestamp)::date AS month, region, CAST(sum(c16) AS bigint) AS c16
+    FROM (SELECT day, left(region_kato, 2) AS region, sum(c16) AS c16 FROM criminal_case_rows GROUP BY 1, 2) d
+    GROUP BY 1, 2
 ),
 prosecuted AS (
-    SELECT date_trunc('month', day::timestamp)::date AS month, left(region_kato, 2) AS region, sum(c17) AS c17
-    FROM prosecuted_person_rows GROUP BY 1, 2
+    SELECT date_trunc('month', day::timestamp)::date AS month, region, CAST(sum(c17) AS bigint) AS c17
+    FROM (SELECT day, left(region_kato, 2) AS region, sum(c17) AS c17 FROM prosecuted_person_rows GROUP BY 1, 2) d
+    GROUP BY 1, 2
 ),
 -- The same conditions as 1-MEIZhM.sql's suspect, word for word (the partial indexes' predicates).
 suspect_dated AS (
