@@ -16,7 +16,8 @@ import kz.labour.reporting.form.FormId;
  * for its own build or as history for the quality checks of any form and month of the run. Without
  * it a run on a new deployment read every history period again for each form and month, and 2-ӨЖ's
  * build read the period 1-МЕИЖМ's cross-form rule had just read. The rows are what the aggregation
- * statement returned, so a build from them is the build from the source.
+ * statement returned, or a month's rows of the form's history statement (which returns, month by
+ * month, exactly those: SourceFormBuild), so a build from them is the build from the source.
  */
 public final class RunAggregations {
 
