@@ -1,8 +1,9 @@
 #!/bin/sh
 # The benchmark, in one run on one machine (BENCHMARKS.md explains what it measures and its targets):
 #
-#   bench/run.sh [--no-build] [--sql-only] [--delivery-only] [--first-run-only] [--monthly-run-only] [--runs N]
-#                [--backfill-runs N] [--month-rounds N] [--ytd-rounds N] [--first-run-rounds N] [--monthly-rounds N]
+#   bench/run.sh [--no-build] [--sql-only] [--delivery-only] [--first-run-only] [--monthly-run-only]
+#                [--receipts-only] [--runs N] [--backfill-runs N] [--month-rounds N] [--ytd-rounds N]
+#                [--first-run-rounds N] [--monthly-rounds N] [--idle-seconds N]
 #
 # Defaults: 7 rounds of whole processes, 3 of the backfill, 25 and 9 rounds of SQL builds, 5 of the
 # first run and 5 of the whole monthly run.
@@ -27,6 +28,9 @@
 # 4d. the whole monthly run (monthly_run_phase, MonthlyRunBench; --monthly-run-only runs it alone):
 #    both forms built, signed, delivered to the OpenSSH server and mailed to a GreenMail standalone
 #    server, vs the sum of its floors (bare SQL, openssl cms -sign, sftp -b, curl smtp://), in pairs;
+# 4e. receipts (receipts_phase; --receipts-only runs it alone): recording one (ReceiptBench), and the
+#    service idle with and without both receipt consumers (IdleReceiptsBench), on the test tree's
+#    servers (embedded PostgreSQL, SFTP, GreenMail), so on the test class path;
 # 5. target/bench/results.md: medians, ratios, every target PASS or MISS. Exits 0 when every target
 #    holds, 1 when one is missed or a step fails, 2 when something it needs is missing.
 #
@@ -46,6 +50,8 @@ sql_only=false
 delivery_only=false
 first_run_only=false
 monthly_run_only=false
+receipts_only=false
+idle_seconds=180
 first_run_rounds=5
 monthly_rounds=5
 runs=7
@@ -62,13 +68,15 @@ while [ $# -gt 0 ]; do
         --delivery-only) delivery_only=true; shift ;;
         --first-run-only) first_run_only=true; shift ;;
         --monthly-run-only) monthly_run_only=true; shift ;;
+        --receipts-only) receipts_only=true; shift ;;
+        --idle-seconds) idle_seconds=$2; shift 2 ;;
         --first-run-rounds) first_run_rounds=$2; shift 2 ;;
         --monthly-rounds) monthly_rounds=$2; shift 2 ;;
         --runs) runs=$2; shift 2 ;;
         --backfill-runs) backfill_runs=$2; shift 2 ;;
         --month-rounds) month_rounds=$2; shift 2 ;;
         --ytd-rounds) ytd_rounds=$2; shift 2 ;;
-        -h|--help) sed -n '2,38p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,42p' "$0"; exit 0 ;;
         *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -92,7 +100,7 @@ if [ "$build" = true ]; then
 fi
 [ -f target/app/one-shot.jsa ] || { echo "run.sh: target/app/one-shot.jsa is missing; run mvn package" >&2; exit 2; }
 one_phase=false
-if [ "$delivery_only" = true ] || [ "$first_run_only" = true ] || [ "$monthly_run_only" = true ]; then
+if [ "$delivery_only" = true ] || [ "$first_run_only" = true ] || [ "$monthly_run_only" = true ] || [ "$receipts_only" = true ]; then
     one_phase=true
 fi
 if [ "$sql_only" = false ] && [ "$one_phase" = false ]; then
@@ -105,7 +113,7 @@ rm -rf "$out"
 mkdir -p "$out/classes" "$out/outbox"
 # (mvn test-compile compiles the same sources with the tests, so they cannot fall behind the application)
 # ReceiptBench and IdleReceiptsBench use the test tree's servers (embedded PostgreSQL, SFTP, GreenMail):
-# they run with the test class path (BENCHMARKS.md), so they are left out here.
+# receipts_phase compiles them on the test class path.
 javac -nowarn -d "$out/classes" -cp target/app/labour-reporting.jar \
     $(grep -L '^import kz\.labour\.reporting\.\(support\|demo\)\.' $(find bench/src -name '*.java'))
 cp="target/app/labour-reporting.jar:$out/classes"
@@ -302,6 +310,28 @@ monthly_run_phase() {
     return $monthly_status
 }
 
+# Receipts (receipts_phase): what recording one costs, and what the two consumers cost a service that
+# is idle, started by bin/labour-reporting with and without them in turn (two rounds, a minute to
+# settle after start, then --idle-seconds measured).
+receipts_phase() {
+    step "receipts: recording one; the service idle ${idle_seconds} s with and without the consumers"
+    mvn -B -q -ntp -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$out/test-classpath.txt"
+    tcp="target/test-classes:target/classes:$(cat "$out/test-classpath.txt")"
+    mkdir -p "$out/receipt-classes"
+    javac -nowarn -d "$out/receipt-classes" -cp "$tcp" bench/src/main/java/kz/labour/reporting/bench/ReceiptBench.java \
+        bench/src/main/java/kz/labour/reporting/bench/IdleReceiptsBench.java
+    receipts_status=0
+    java -Xmx512m -cp "$out/receipt-classes:$tcp" kz.labour.reporting.bench.ReceiptBench 300 "$out/receipts.md" || receipts_status=1
+    java -Xmx512m -cp "$out/receipt-classes:$tcp" kz.labour.reporting.bench.IdleReceiptsBench target/labour-reporting.jar \
+        "$idle_seconds" 2 60 "$out/receipts.md" || receipts_status=1
+    cat "$out/receipts.md"
+    return $receipts_status
+}
+
+if [ "$receipts_only" = true ]; then
+    receipts_phase
+    exit $?
+fi
 if [ "$delivery_only" = true ]; then
     delivery_phase
     exit $?
@@ -348,12 +378,13 @@ phase_missed=0
 delivery_phase || phase_missed=1
 first_run_phase || phase_missed=1
 monthly_run_phase || phase_missed=1
+receipts_phase || phase_missed=1
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/machine.txt"
 
 step "report: $out/results.md"
 report_status=0
 java -cp "$cp" kz.labour.reporting.bench.Report "$out" || report_status=$?
 # the delivery and first-run targets' PASS or MISS lines and the monthly run's line, after the others
-cat "$out"/delivery-*.md "$out/first-run.md" "$out/monthly-run.md" >> "$out/results.md" 2>/dev/null || true
+cat "$out"/delivery-*.md "$out/first-run.md" "$out/monthly-run.md" "$out/receipts.md" >> "$out/results.md" 2>/dev/null || true
 [ "$report_status" -ne 0 ] && exit "$report_status"
 exit "$phase_missed"

@@ -85,6 +85,48 @@ class AckFilesInServiceIntegrationTest {
         }
     }
 
+    /**
+     * Sessions on the server, counted there: the consumer's one, kept from look to look (two files
+     * written one after the other are found by two looks at least, every 200 ms in between), and one
+     * per file for the look for its signature. A session the server drops is replaced at the next look,
+     * and none is left open when the service stops.
+     */
+    @Test
+    void theConsumerKeepsOneSessionFromLookToLookAndReplacesOneTheServerDropped() throws IOException {
+        String directory = "acks-one-session";
+        Path acks = Files.createDirectories(env.sftp.root().resolve(directory));
+        int openBefore = env.sftp.sessionsOpen();
+        int before = env.sftp.sessionsOpened();
+        try (ConfigurableApplicationContext service = service(Map.of("reporting.schedule.enabled", false,
+                "receipts.sftp.directory", directory, "receipts.sftp.poll-delay", 200))) {
+            ReceiptBook book = service.getBean(ReceiptBook.class);
+            Ledger ledger = service.getBean(Ledger.class);
+            for (YearMonth period : new YearMonth[] {YearMonth.of(2022, 3), YearMonth.of(2022, 4)}) {
+                accepted(book, ledger, acks, period);
+            }
+            // the consumer's session and a look for each file's signature
+            assertThat(env.sftp.sessionsOpened() - before).isEqualTo(1 + 2);
+
+            env.sftp.stop();
+            assertThat(env.sftp.sessionsOpen()).isEqualTo(0);
+            env.sftp.start();
+            accepted(book, ledger, acks, YearMonth.of(2022, 5));
+            // a new session for the consumer, one more look for a signature
+            assertThat(env.sftp.sessionsOpened() - before).isEqualTo(1 + 2 + 1 + 1);
+            assertThat(env.sftp.sessionsOpen()).isEqualTo(1);
+        }
+        await().atMost(WAIT).untilAsserted(() -> assertThat(env.sftp.sessionsOpen()).isEqualTo(openBefore));
+    }
+
+    /** Puts the bureau's ACCEPTED acknowledgement of a delivered version and waits for it to be recorded and moved. */
+    private static void accepted(ReceiptBook book, Ledger ledger, Path acks, YearMonth period) throws IOException {
+        Transmission delivered = TwoInstancesAckIntegrationTest.delivered(ledger, period);
+        String name = stem(period) + ".ack.json";
+        TwoInstancesAckIntegrationTest.write(acks.resolve(name), ack(period));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(book.bureauStatus(delivered)).isEqualTo(BureauStatus.ACCEPTED));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(acks.resolve("done").resolve(name)).exists());
+    }
+
     @Test
     void withoutADirectoryTheRouteIsNotCreatedAndTheStartUpLogSaysFilesAreNotRead(CapturedOutput output) {
         try (ConfigurableApplicationContext service = service(Map.of("receipts.sftp.directory", ""))) {

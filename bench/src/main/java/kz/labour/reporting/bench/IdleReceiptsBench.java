@@ -7,9 +7,11 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -31,14 +33,19 @@ import kz.labour.reporting.support.TestPostgres;
  * GreenMail, the default poll intervals), in turn for each round. Each run: started until its start-up
  * log says whether acknowledgement files are read, left to settle, then idle for the window; measured
  * from /proc (CPU time used in the window, resident memory and threads at its end) and by jcmd (heap
- * in use after a full collection). Prints one line per run and the medians.
- * Usage: IdleReceiptsBench JAR [idle seconds, default 120] [rounds, default 2] [settle seconds, default 15]
+ * in use after a full collection). Prints one line per run and the medians; with a results file,
+ * appends the targets' lines (medians: the consumers' CPU time at most {@link #CPU_SHARE} of one core
+ * over the window, the resident memory at most {@link #RSS_RATIO} times the service's without them) and
+ * exits 1 when one is missed.
+ * Usage: IdleReceiptsBench JAR [idle seconds, default 120] [rounds, default 2] [settle seconds, default 15] [results.md]
  */
 public final class IdleReceiptsBench {
 
     private static final String PASSWORD = "idle-bench-imap";
     private static final String MAILBOX = "pipeline@inspection.bench";
     private static final long CLOCK_TICKS = 100; // getconf CLK_TCK on Linux
+    static final double CPU_SHARE = 0.001;
+    static final double RSS_RATIO = 1.10;
 
     record Sample(String variant, double cpuSeconds, long rssKb, long heapUsedKb, int threads, int sftpSessions) {
     }
@@ -105,15 +112,33 @@ public final class IdleReceiptsBench {
             mail.stop();
             sftp.stop();
         }
+        Map<String, double[]> medians = new LinkedHashMap<>();
         for (String variant : List.of("without", "with consumers")) {
             List<Sample> of = samples.stream().filter(s -> s.variant().equals(variant)).toList();
-            System.out.printf("median %-15s CPU %.2f s in %d s, RSS %d MB, heap after GC %d MB, %d threads%n", variant,
-                    median(of.stream().mapToDouble(Sample::cpuSeconds).toArray()), idle,
-                    (long) median(of.stream().mapToDouble(s -> s.rssKb() / 1024.0).toArray()),
-                    (long) median(of.stream().mapToDouble(s -> s.heapUsedKb() / 1024.0).toArray()),
-                    (int) median(of.stream().mapToDouble(Sample::threads).toArray()));
+            double[] m = {median(of.stream().mapToDouble(Sample::cpuSeconds).toArray()),
+                    median(of.stream().mapToDouble(s -> s.rssKb() / 1024.0).toArray()),
+                    median(of.stream().mapToDouble(s -> s.heapUsedKb() / 1024.0).toArray()),
+                    median(of.stream().mapToDouble(Sample::threads).toArray()),
+                    median(of.stream().mapToDouble(Sample::sftpSessions).toArray())};
+            medians.put(variant, m);
+            System.out.printf("median %-15s CPU %.2f s in %d s, RSS %d MB, heap after GC %d MB, %d threads, %d SFTP sessions%n", variant,
+                    m[0], idle, (long) m[1], (long) m[2], (int) m[3], (int) m[4]);
         }
-        System.exit(0); // the embedded PostgreSQL's threads
+        double[] without = medians.get("without");
+        double[] with = medians.get("with consumers");
+        double share = (with[0] - without[0]) / idle;
+        boolean cpu = share <= CPU_SHARE;
+        boolean rss = with[1] <= RSS_RATIO * without[1];
+        if (args.length > 4) {
+            String lines = String.format(Locale.ROOT, """
+                    | idle service, %d s, median of %d: the receipt consumers' CPU <= %.1f %% of one core | %.2f s vs %.2f s without: %+.3f %% (SFTP logins from start to stop: %d) | %s |
+                    | idle service: resident memory with the consumers <= %.2f x without | %d MB vs %d MB (heap after full GC %d vs %d MB, threads %d vs %d) | %s |
+                    """, idle, rounds, CPU_SHARE * 100, with[0], without[0], share * 100, (int) with[4], cpu ? "PASS" : "MISS",
+                    RSS_RATIO, (long) with[1], (long) without[1], (long) with[2], (long) without[2], (int) with[3], (int) without[3],
+                    rss ? "PASS" : "MISS");
+            Files.writeString(Path.of(args[4]), lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
+        System.exit(cpu && rss ? 0 : 1); // exit: the embedded PostgreSQL's threads
     }
 
     static Sample run(Path jar, Map<String, String> env, String variant, int idle, int settle, Path dir) throws Exception {
