@@ -92,15 +92,14 @@ public class Explainer {
         if (cell.total()) {
             return total(form, period, cutOff, cell, parameters);
         }
-        List<Explanation.Row> rows = new ArrayList<>();
-        BigDecimal sum = BigDecimal.ZERO;
-        for (Map<String, Object> r : read(() -> source.explainRows(form.id(), parameters))) {
-            BigDecimal contribution = decimal(r.get("contribution"));
-            sum = sum.add(contribution);
-            rows.add(new Explanation.Row((String) r.get("relation"), ((Number) r.get("id")).longValue(),
-                    r.get("accident_id") == null ? null : ((Number) r.get("accident_id")).longValue(),
-                    date(r.get("day")), (String) r.get("region_kato"), time(r.get("recorded_at"), zone), contribution));
-        }
+        List<Explanation.Row> rows = read(() -> source.explainRows(form.id(), parameters, (rs, i) -> {
+            long accident = rs.getLong("accident_id");
+            Long accidentId = rs.wasNull() ? null : accident;
+            return new Explanation.Row(rs.getString("relation"), rs.getLong("id"), accidentId,
+                    rs.getObject("day", LocalDate.class), rs.getString("region_kato"),
+                    time(rs.getObject("recorded_at", OffsetDateTime.class), zone), rs.getBigDecimal("contribution"));
+        }));
+        BigDecimal sum = rows.stream().map(Explanation.Row::contribution).reduce(BigDecimal.ZERO, BigDecimal::add);
         Region region = regions.byPrefix(cell.prefix());
         return new Explanation(form, period, cutOff.accumulation(), cutOff.asOf(), cutOff.version(), cutOff.status(), cell,
                 region.kk(), Cells.value(form, cell.column(), sum), rows, List.of(), sum, List.of());
@@ -167,11 +166,11 @@ public class Explainer {
         return kz.labour.reporting.form.Version.of(version).label();
     }
 
-    private interface Read {
-        List<Map<String, Object>> rows() throws SQLException;
+    private interface Read<T> {
+        List<T> rows() throws SQLException;
     }
 
-    private static List<Map<String, Object>> read(Read read) {
+    private static <T> List<T> read(Read<T> read) {
         try {
             return read.rows();
         } catch (SQLException e) {
@@ -181,10 +180,6 @@ public class Explainer {
 
     private static BigDecimal decimal(Object value) {
         return value instanceof BigDecimal b ? b : new BigDecimal(value.toString());
-    }
-
-    private static LocalDate date(Object value) {
-        return value == null ? null : value instanceof java.sql.Date d ? d.toLocalDate() : LocalDate.parse(value.toString());
     }
 
     private static OffsetDateTime time(Object value, ZoneId zone) {
