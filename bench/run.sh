@@ -25,6 +25,7 @@
 # 4c. the first run (first_run_phase; --first-run-only runs it alone): a one-shot `transmit --dry-run`
 #    of both forms on an empty pipeline database (created again before each round, not timed) vs the
 #    same command on the pipeline database holding the 36 delivered months the checks read, in pairs;
+#    and its floor, the history's rows counted bare (bench/history-floor.sql);
 # 4d. the whole monthly run (monthly_run_phase, MonthlyRunBench; --monthly-run-only runs it alone):
 #    both forms built, signed, delivered to the OpenSSH server and mailed to a GreenMail standalone
 #    server, vs the sum of its floors (bare SQL, openssl cms -sign, sftp -b, curl smtp://), in pairs;
@@ -76,7 +77,7 @@ while [ $# -gt 0 ]; do
         --backfill-runs) backfill_runs=$2; shift 2 ;;
         --month-rounds) month_rounds=$2; shift 2 ;;
         --ytd-rounds) ytd_rounds=$2; shift 2 ;;
-        -h|--help) sed -n '2,42p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,43p' "$0"; exit 0 ;;
         *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
