@@ -37,6 +37,8 @@ import kz.labour.reporting.support.TestPostgres;
  * appends the targets' lines (medians: the consumers' CPU time at most {@link #CPU_SHARE} of one core
  * over the window, the resident memory at most {@link #RSS_RATIO} times the service's without them) and
  * exits 1 when one is missed.
+ * With {@code -Didle.nmt=true} the JVMs track their native memory and each run prints what is
+ * committed by category (heap, classes, threads, code...): where a difference in RSS comes from.
  * Usage: IdleReceiptsBench JAR [idle seconds, default 120] [rounds, default 2] [settle seconds, default 15] [results.md]
  */
 public final class IdleReceiptsBench {
@@ -147,6 +149,10 @@ public final class IdleReceiptsBench {
         pb.environment().putAll(env);
         pb.environment().put("LABOUR_REPORTING_JAR", jar.toString());
         pb.environment().remove("JAVA_OPTS");
+        if (Boolean.getBoolean("idle.nmt")) {
+            // where the resident memory goes, category by category (a few per cent more of it tracked)
+            pb.environment().put("JAVA_OPTS", "-XX:NativeMemoryTracking=summary");
+        }
         Process service = pb.start();
         CompletableFuture<Void> started = new CompletableFuture<>();
         List<String> log = new ArrayList<>();
@@ -177,6 +183,13 @@ public final class IdleReceiptsBench {
             long cpu1 = cpuTicks(pid);
             long rss = status(pid, "VmRSS");
             int threads = (int) status(pid, "Threads");
+            if (Boolean.getBoolean("idle.nmt")) {
+                System.out.println(variant + ", committed by category:");
+                Matcher m = Pattern.compile("(?m)^-\\s*(.+?) \\(reserved=\\d+KB, committed=(\\d+)KB\\)").matcher(jcmd(pid, "VM.native_memory summary"));
+                while (m.find()) {
+                    System.out.printf("  %-28s %7d KB%n", m.group(1).strip(), Long.parseLong(m.group(2)));
+                }
+            }
             jcmd(pid, "GC.run");
             long heap = heapUsedKb(jcmd(pid, "GC.heap_info"));
             return new Sample(variant, (cpu1 - cpu0) / (double) CLOCK_TICKS, rss, heap, threads, 0);
