@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
 import jakarta.mail.internet.MimeMessage;
-import kz.labour.reporting.support.RelayWithDsn;
+import kz.labour.reporting.support.RelayWithoutLogin;
 
 /**
  * The bureau's e-mail asks for receipts on the wire, sent as the service sends it: camel-mail's SMTP
@@ -29,11 +29,11 @@ class ReceiptRequestIntegrationTest {
 
     static final String KEY = "2-OZh.2025-06.V0001.delivery1";
 
-    RelayWithDsn relay;
+    RelayWithoutLogin relay;
     CamelContext camel;
 
     void start(boolean dsn) throws Exception {
-        relay = new RelayWithDsn(ServerSetupTest.SMTP.dynamicPort(), dsn);
+        relay = new RelayWithoutLogin(ServerSetupTest.SMTP.dynamicPort(), dsn);
         relay.start();
         DeliverySettings settings = new DeliverySettings(null,
                 new DeliverySettings.Smtp("127.0.0.1", relay.getSmtp().getPort(), "", "", false, 3000, 3000),
