@@ -84,6 +84,7 @@ public class SourceQueries {
         }
     }
 
+    /** The driver's own exception behind Spring's, to be thrown; Spring's itself when there is none. */
     private static SQLException driverException(DataAccessException e) {
         if (e.getCause() instanceof SQLException driver) {
             return driver;
